@@ -1,0 +1,147 @@
+//! One function per subcommand; each opens the store, asks the library, prints.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use ckg::export::dot::{self, Selection};
+use ckg::model::{IncidentType, NodeId};
+use ckg::query::{self, IncidentFilter};
+use ckg::{Store, StoreConfig};
+
+use crate::args::{Cli, Command, ExportCommand, FilterArgs, Format};
+use crate::{ingest, output};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { paths, text } => ingest::run(&cli.db, &paths, &text),
+        Command::Extract {
+            input,
+            text,
+            batch,
+            format,
+        } => ingest::extract(&input, &text, batch, format),
+        Command::Claims { actor, format } => {
+            let store = open_existing(&cli.db)?;
+            let records = query::claims(&store, &actor)?;
+            output::incidents(&records, format_or_default(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Incidents { filter, format } => {
+            let store = open_existing(&cli.db)?;
+            let records = query::incidents(&store, &to_filter(&filter)?)?;
+            output::incidents(&records, format_or_default(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actor { name, format } => {
+            let store = open_existing(&cli.db)?;
+            let profile = query::actor_profile(&store, &name)?;
+            output::profile(&profile, format_or_default(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { format } => {
+            let store = open_existing(&cli.db)?;
+            output::stats(&store.stats()?, format_or_default(format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => check(&cli.db),
+        Command::Export(ExportCommand::Dot {
+            actor,
+            incident,
+            output: path,
+        }) => {
+            let store = open_existing(&cli.db)?;
+            let selection = match (actor, incident) {
+                (Some(name), _) => Selection::Actor(name),
+                (None, Some(id)) => {
+                    Selection::Incident(id.parse::<NodeId>().map_err(anyhow::Error::msg)?)
+                }
+                (None, None) => Selection::All,
+            };
+            let view = dot::select(&store, &selection)?;
+            match path {
+                Some(path) => {
+                    let file = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
+                    let mut out = io::BufWriter::new(file);
+                    dot::write_dot(&store, &view, &mut out)?;
+                    out.flush()
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!("wrote {} ({} nodes)", path.display(), view.node_count());
+                }
+                None => {
+                    let mut out = io::BufWriter::new(io::stdout().lock());
+                    dot::write_dot(&store, &view, &mut out)?;
+                    out.flush()?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Opens a store that must already exist (queries never create one).
+pub fn open_existing(path: &std::path::Path) -> Result<Store> {
+    let config = StoreConfig {
+        must_exist: true,
+        ..StoreConfig::default()
+    };
+    Ok(Store::open_with(path, &config)?)
+}
+
+/// Tables on a terminal, JSON in a pipe.
+pub fn format_or_default(format: Option<Format>) -> Format {
+    format.unwrap_or(if io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Json
+    })
+}
+
+fn to_filter(args: &FilterArgs) -> Result<IncidentFilter> {
+    let date = |value: &Option<String>, flag: &str| -> Result<Option<chrono::NaiveDate>> {
+        match value {
+            None => Ok(None),
+            Some(v) => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                Ok(d) => Ok(Some(d)),
+                Err(_) => bail!("--{flag} {v:?}: expected a date as YYYY-MM-DD"),
+            },
+        }
+    };
+    let kind = match &args.kind {
+        None => None,
+        Some(k) => Some(IncidentType::parse(k).with_context(|| {
+            let all: Vec<&str> = IncidentType::ALL.iter().map(|t| t.as_str()).collect();
+            format!("--type {k:?}: expected one of {}", all.join(", "))
+        })?),
+    };
+    Ok(IncidentFilter {
+        actor: args.actor.clone(),
+        place: args.place.clone(),
+        from: date(&args.from, "from")?,
+        to: date(&args.to, "to")?,
+        kind,
+    })
+}
+
+fn check(db: &std::path::Path) -> Result<ExitCode> {
+    let store = open_existing(db)?;
+    let report = store.check()?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "checked {} nodes, {} edges (both directions), {} name index entries, {} date index entries, {} articles (completion markers and REPORTED_IN counts), and node/edge counters",
+        report.nodes, report.edges, report.name_entries, report.date_entries, report.articles
+    )?;
+    if report.is_ok() {
+        writeln!(
+            out,
+            "ok: no dangling edge, no stale index entry, no half-ingested article"
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &report.problems {
+        writeln!(out, "problem: {problem}")?;
+    }
+    bail!("check found {} problem(s)", report.problems.len())
+}

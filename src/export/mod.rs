@@ -1,0 +1,3 @@
+//! Exports of the graph: GraphView DOT.
+
+pub mod dot;

@@ -1,0 +1,240 @@
+//! The actor dictionary: canonical names, kinds, parents and aliases, matched
+//! in text. The bundled list is `data/actors.tsv`; more entries can be added
+//! (for example from Phoenix dictionaries) with [`ActorDict::extend`].
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::text::{Span, is_word_bounded};
+use super::tokens::name_key;
+use crate::error::{Error, Result};
+use crate::model::ActorKind;
+
+const BUNDLED: &str = include_str!("../../data/actors.tsv");
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorEntry {
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub parent: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    entry: u32,
+    /// Short all-capitals form ("IS", "ELN"): must match with its exact case.
+    acronym: bool,
+    has_upper: bool,
+}
+
+pub struct ActorDict {
+    entries: Vec<ActorEntry>,
+    by_key: HashMap<String, u32>,
+    matcher: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+/// An actor name found in text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub span: Span,
+    pub entry: u32,
+}
+
+/// Words too common to be an alias on their own, whatever a dictionary says.
+const REFUSED_ALIASES: &[&str] = &[
+    "army",
+    "police",
+    "state",
+    "government",
+    "military",
+    "front",
+    "party",
+    "group",
+    "rebels",
+    "militants",
+    "the",
+    "forces",
+    "movement",
+    "people",
+    "unknown",
+    "union",
+    "council",
+    "national",
+    "islamic",
+    "revolutionary",
+];
+
+impl ActorDict {
+    /// The curated list shipped in `data/actors.tsv`.
+    pub fn bundled() -> ActorDict {
+        let entries =
+            parse_tsv(BUNDLED, "data/actors.tsv").expect("bundled actor list parses (tested)");
+        ActorDict::from_entries(entries)
+    }
+
+    pub fn from_entries(entries: Vec<ActorEntry>) -> ActorDict {
+        let mut by_key = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        for (idx, e) in entries.iter().enumerate() {
+            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+                let key = name_key(alias);
+                if key.is_empty() || REFUSED_ALIASES.contains(&key.as_str()) {
+                    continue;
+                }
+                by_key.entry(key).or_insert(idx as u32);
+                for variant in variants(alias) {
+                    if texts.contains(&variant) {
+                        continue;
+                    }
+                    let acronym = variant.len() <= 5
+                        && variant.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+                    let has_upper = variant.chars().any(char::is_uppercase);
+                    patterns.push(Pattern {
+                        entry: idx as u32,
+                        acronym,
+                        has_upper,
+                    });
+                    texts.push(variant);
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .expect("actor patterns build");
+        ActorDict {
+            entries,
+            by_key,
+            matcher,
+            patterns,
+        }
+    }
+
+    /// Adds entries; names already known keep their first meaning.
+    pub fn extend(self, more: Vec<ActorEntry>) -> ActorDict {
+        let mut entries = self.entries;
+        entries.extend(more);
+        ActorDict::from_entries(entries)
+    }
+
+    pub fn entry(&self, idx: u32) -> &ActorEntry {
+        &self.entries[idx as usize]
+    }
+
+    pub fn entries(&self) -> &[ActorEntry] {
+        &self.entries
+    }
+
+    /// Resolves a name as written in a dataset or by a user: exact alias,
+    /// then without a trailing parenthesis ("Islamic State (Iraq)", "(2015-)").
+    pub fn resolve(&self, name: &str) -> Option<&ActorEntry> {
+        let mut candidate = name.trim().to_string();
+        loop {
+            if let Some(&idx) = self.by_key.get(&name_key(&candidate)) {
+                return Some(&self.entries[idx as usize]);
+            }
+            let trimmed = candidate.trim_end();
+            if trimmed.ends_with(')') {
+                if let Some(open) = trimmed.rfind('(') {
+                    candidate = trimmed[..open].to_string();
+                    continue;
+                }
+            }
+            return None;
+        }
+    }
+
+    /// Actor names in `text[span]`, longest first at each position.
+    pub fn find(&self, text: &str, span: Span, shouting: bool) -> Vec<ActorMatch> {
+        let slice = &text[span.start..span.end];
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(slice) {
+            let (s, e) = (span.start + m.start(), span.start + m.end());
+            if !is_word_bounded(text, s, e) {
+                continue;
+            }
+            let p = self.patterns[m.pattern().as_usize()];
+            let found = &text[s..e];
+            let ok = if p.acronym {
+                if shouting {
+                    found.len() >= 3 && !COMMON_SHORT.contains(&found)
+                } else {
+                    found.chars().all(|c| !c.is_lowercase())
+                }
+            } else {
+                shouting || !p.has_upper || found.chars().any(char::is_uppercase)
+            };
+            if ok {
+                out.push(ActorMatch {
+                    span: Span::new(s, e),
+                    entry: p.entry,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Upper-case words that look like acronyms in shouting text.
+const COMMON_SHORT: &[&str] = &[
+    "THE", "AND", "FOR", "ARE", "WAS", "HAS", "NOT", "BUT", "ITS", "HIS", "HER", "WHO", "ONE",
+    "TWO", "ALL", "OUT", "NEW", "NOW", "WAR", "ARMY",
+];
+
+/// Spelling variants matched in text: hyphens and spaces are interchangeable.
+fn variants(alias: &str) -> Vec<String> {
+    let mut v = vec![alias.to_string()];
+    if alias.contains('-') {
+        v.push(alias.replace('-', " "));
+    }
+    if alias.contains(' ') && alias.to_ascii_lowercase().starts_with("al ") {
+        v.push(alias.replacen(' ', "-", 1));
+    }
+    v
+}
+
+/// Parses the actor list format (see data/ACTORS.md); errors name the line.
+pub fn parse_tsv(text: &str, source: &str) -> Result<Vec<ActorEntry>> {
+    let mut entries = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let at = || format!("{source}:{}", n + 1);
+        if cols.len() < 2 {
+            return Err(Error::input(
+                at(),
+                "expected at least name and kind separated by tabs",
+            ));
+        }
+        let kind = ActorKind::parse(cols[1].trim())
+            .ok_or_else(|| Error::input(at(), format!("unknown actor kind {:?}", cols[1])))?;
+        let opt = |i: usize| {
+            cols.get(i)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let aliases = opt(4).map(|a| {
+            a.split('|')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
+        entries.push(ActorEntry {
+            name: cols[0].trim().to_string(),
+            kind,
+            country: opt(2),
+            parent: opt(3),
+            aliases: aliases.unwrap_or_default(),
+        });
+    }
+    Ok(entries)
+}

@@ -1,0 +1,475 @@
+//! Casualty counts: killed, injured and captured, from digits, words and
+//! lists ("killed 15 of the militants, a guard and a policeman" = 17).
+//!
+//! Rules (documented in EVAL.md): "at least N", "more than N" and "over N"
+//! count N; a range counts its lower bound; lists joined by commas and "and"
+//! are summed; "including N ..." is a subset and not added; separate
+//! statements about one category in a clause keep the largest; vague words use
+//! the values in [`super::numbers`] ("dozens" = 24).
+
+use super::lexicon::PEOPLE;
+use super::numbers::word_value;
+use super::text::Span;
+use super::tokens::{Token, tokenize};
+use crate::model::ActorKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Killed,
+    Injured,
+    Captured,
+}
+
+/// A counted group of people ("four Western cyclists").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub span: Span,
+    pub value: u32,
+    /// Span of the noun phrase without the number ("Western cyclists").
+    pub noun_span: Option<Span>,
+    pub kind: Option<ActorKind>,
+    /// "of the militants": a part of a group named before (usually the attackers).
+    pub partitive: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub captured: Option<u32>,
+    /// Counted groups with their category, for victims.
+    pub items: Vec<(Category, Item)>,
+}
+
+impl Counts {
+    fn set(&mut self, cat: Category, value: u32) {
+        let slot = match cat {
+            Category::Killed => &mut self.killed,
+            Category::Injured => &mut self.injured,
+            Category::Captured => &mut self.captured,
+        };
+        *slot = Some(slot.map_or(value, |old| old.max(value)));
+    }
+}
+
+fn category(word: &str) -> Option<Category> {
+    match word {
+        "killed" | "killing" | "kills" | "kill" | "slain" | "dead" | "died" | "executed"
+        | "massacred" | "beheaded" | "murdered" | "deaths" | "fatalities" | "lives"
+        | "perished" | "bodies" => Some(Category::Killed),
+        "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" | "wounds" => {
+            Some(Category::Injured)
+        }
+        "captured" | "capturing" | "arrested" | "abducted" | "abducting" | "kidnapped"
+        | "kidnapping" | "seized" | "detained" | "hostage" | "hostages" | "apprehended"
+        | "nabbed" | "abduction" => Some(Category::Captured),
+        _ => None,
+    }
+}
+
+const QUANTIFIERS: &[&str] = &[
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "up",
+    "to",
+    "as",
+    "many",
+    "estimated",
+    "approximately",
+    "roughly",
+    "between",
+    "another",
+    "additional",
+    "further",
+    "a",
+    "an",
+    "total",
+];
+const AUX: &[&str] = &[
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "been",
+    "are",
+    "is",
+    "reportedly",
+    "also",
+    "later",
+    "all",
+    "being",
+    "got",
+    "subsequently",
+    "allegedly",
+    "confirmed",
+    "found",
+];
+const SUBSET_CUES: &[&str] = &["including", "among", "whom", "them", "included"];
+
+/// Counts in one clause.
+pub fn count(text: &str, span: Span) -> Counts {
+    let toks = tokenize(text, span.start, span.end);
+    let mut counts = Counts::default();
+    if let Some(zero) = no_casualties(&toks) {
+        for cat in zero {
+            counts.set(cat, 0);
+        }
+    }
+    let chains = chains(text, &toks);
+    for (start, end, items) in chains {
+        let total: u32 = items.iter().map(|i| i.value).sum();
+        let Some(cat) = chain_category(&toks, start, end) else {
+            continue;
+        };
+        counts.set(cat, total);
+        counts.items.extend(items.into_iter().map(|i| (cat, i)));
+    }
+    death_toll(&toks, &mut counts);
+    counts
+}
+
+/// Runs of items joined by commas or "and": (first token, token after last, items).
+fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let negated = i > 0 && matches!(toks[i - 1].key.as_str(), "no" | "not");
+        let Some((first, mut next)) = item(text, toks, i).filter(|_| !negated) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        let mut items = vec![first];
+        loop {
+            let mut j = next;
+            if toks.get(j).is_some_and(|t| t.key == "and") {
+                j += 1;
+            } else if !(j < toks.len() && text[toks[j - 1].end..toks[j].start].contains(',')) {
+                break;
+            }
+            match item(text, toks, j) {
+                Some((it, after)) if it.kind.is_some() => {
+                    items.push(it);
+                    next = after;
+                }
+                _ => break,
+            }
+        }
+        out.push((start, next, items));
+        i = next.max(i + 1);
+    }
+    out
+}
+
+/// One counted group starting at token `i`.
+fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
+    let mut j = i;
+    while j < toks.len()
+        && j - i < 4
+        && QUANTIFIERS.contains(&toks[j].key.as_str())
+        && !is_article_count(toks, j)
+    {
+        j += 1;
+    }
+    let number_start = j;
+    let value = if is_article_count(toks, j) {
+        j += 1;
+        1
+    } else {
+        let (v, after) = number(toks, j)?;
+        j = after;
+        v
+    };
+    // A range "20 to 25" or "20-25" counts its lower bound.
+    if toks
+        .get(j)
+        .is_some_and(|t| matches!(t.key.as_str(), "to" | "or" | "and"))
+        && number(toks, j + 1).is_some_and(|(_, a)| a > j + 1 && !person_at(toks, j + 1))
+    {
+        j = number(toks, j + 1)?.1;
+    }
+    let mut partitive = false;
+    if toks.get(j).is_some_and(|t| t.key == "of")
+        && toks.get(j + 1).is_some_and(|t| {
+            matches!(
+                t.key.as_str(),
+                "the" | "them" | "those" | "whom" | "its" | "their"
+            )
+        })
+    {
+        partitive = true;
+        j += 2;
+    }
+    for k in j..(j + 4).min(toks.len()) {
+        if let Some((kind, len)) = person_noun(toks, k) {
+            let end = k + len;
+            let noun_span = Span::new(toks[j.min(k)].start, toks[end - 1].end);
+            let span = Span::new(toks[i].start, toks[end - 1].end);
+            if text[span.start..span.end].contains(['.', ';', '(']) {
+                return None;
+            }
+            return Some((
+                Item {
+                    span,
+                    value,
+                    noun_span: Some(noun_span),
+                    kind: Some(kind),
+                    partitive,
+                },
+                end,
+            ));
+        }
+        if category(&toks[k].key).is_some() || AUX.contains(&toks[k].key.as_str()) {
+            break;
+        }
+    }
+    // "17 killed", "dozens dead", "3 were wounded": a bare count before a verb.
+    let next = toks.get(j)?;
+    let bare =
+        category(&next.key).is_some() || (AUX.contains(&next.key.as_str()) && number_start == i);
+    bare.then(|| {
+        (
+            Item {
+                span: Span::new(toks[i].start, toks[j - 1].end),
+                value,
+                noun_span: None,
+                kind: None,
+                partitive,
+            },
+            j,
+        )
+    })
+}
+
+fn is_article_count(toks: &[Token], j: usize) -> bool {
+    toks.get(j)
+        .is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one")
+        && (1..=3).any(|d| person_at(toks, j + d))
+}
+
+fn person_at(toks: &[Token], j: usize) -> bool {
+    person_noun(toks, j).is_some()
+}
+
+fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
+    let one = &toks.get(j)?.key;
+    if let Some(two) = toks.get(j + 1) {
+        let phrase = format!("{one} {}", two.key);
+        if let Some((_, kind)) = PEOPLE.iter().find(|(w, _)| *w == phrase) {
+            return Some((*kind, 2));
+        }
+    }
+    PEOPLE
+        .iter()
+        .find(|(w, _)| w == one)
+        .map(|(_, kind)| (*kind, 1))
+}
+
+/// A number of one or more tokens ("twenty one", "1,200", "two hundred").
+fn number(toks: &[Token], j: usize) -> Option<(u32, usize)> {
+    let first = toks.get(j)?;
+    if matches!(first.key.as_str(), "a" | "an" | "no" | "both") {
+        return None;
+    }
+    let mut value = word_value(&first.key)?;
+    let mut k = j + 1;
+    // "1,200" tokenises as "1" "200".
+    while let Some(t) = toks.get(k) {
+        let joined_digits = t.key.len() == 3
+            && t.key.bytes().all(|b| b.is_ascii_digit())
+            && toks[k - 1].end + 1 == t.start
+            && first.key.bytes().all(|b| b.is_ascii_digit());
+        if joined_digits {
+            value = value
+                .saturating_mul(1000)
+                .saturating_add(t.key.parse::<u32>().ok()?);
+        } else if t.key == "hundred" {
+            value = value.saturating_mul(100);
+        } else if t.key == "thousand" {
+            value = value.saturating_mul(1000);
+        } else if value >= 20 && value % 10 == 0 && value < 100 {
+            match word_value(&t.key).filter(|v| *v < 10 && *v > 0) {
+                Some(unit) => value += unit,
+                None => break,
+            }
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    Some((value, k))
+}
+
+/// What the chain `start..end` counts: the verb before it ("killed 5 ...",
+/// "leaving 3 dead") or after it ("5 soldiers were killed").
+fn chain_category(toks: &[Token], start: usize, end: usize) -> Option<Category> {
+    let before = |d: usize| {
+        start
+            .checked_sub(d)
+            .and_then(|i| toks.get(i))
+            .map(|t| t.key.as_str())
+    };
+    if before(1).is_some_and(|w| SUBSET_CUES.contains(&w))
+        || (before(1) == Some("of") && before(2).is_some_and(|w| SUBSET_CUES.contains(&w)))
+    {
+        return None;
+    }
+    let mut k = end;
+    while toks.get(k).is_some_and(|t| AUX.contains(&t.key.as_str())) {
+        k += 1;
+    }
+    if let Some(cat) = toks.get(k).and_then(|t| category(&t.key)) {
+        let shot_dead = toks.get(k).is_some_and(|t| t.key == "shot")
+            && toks.get(k + 1).is_some_and(|t| t.key == "dead");
+        return Some(if shot_dead { Category::Killed } else { cat });
+    }
+    if toks
+        .get(k)
+        .is_some_and(|t| t.key == "shot" || t.key == "taken" || t.key == "held")
+    {
+        let next = toks.get(k + 1).map(|t| t.key.as_str());
+        return match next {
+            Some("dead") => Some(Category::Killed),
+            Some("hostage") | Some("captive") | Some("prisoner") => Some(Category::Captured),
+            _ => None,
+        };
+    }
+    let mut b = 1;
+    if before(1) == Some("of") {
+        b = 2; // "the killing of four cyclists"
+    }
+    let verb = before(b)?;
+    if matches!(verb, "left" | "leaving" | "leave" | "leaves") {
+        return toks
+            .get(end)
+            .filter(|t| t.key == "dead")
+            .map(|_| Category::Killed);
+    }
+    if verb == "lives" || (verb == "of" && before(b + 1) == Some("lives")) {
+        return Some(Category::Killed);
+    }
+    category(verb).filter(|c| {
+        *c != Category::Killed || !matches!(verb, "dead" | "died" | "deaths" | "lives" | "bodies")
+    })
+}
+
+/// "no casualties", "no one was killed", "nobody was hurt".
+fn no_casualties(toks: &[Token]) -> Option<Vec<Category>> {
+    for (i, t) in toks.iter().enumerate() {
+        let next = toks.get(i + 1).map(|t| t.key.as_str());
+        let after = toks.get(i + 2).map(|t| t.key.as_str());
+        let lookahead: Vec<&str> = toks[i + 1..(i + 5).min(toks.len())]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        let negated = (t.key == "no"
+            && matches!(
+                next,
+                Some("one")
+                    | Some("casualties")
+                    | Some("deaths")
+                    | Some("injuries")
+                    | Some("fatalities")
+            ))
+            || t.key == "nobody"
+            || (t.key == "no" && next == Some("immediate") && after == Some("casualties"));
+        if !negated {
+            continue;
+        }
+        if lookahead.iter().any(|w| *w == "casualties") {
+            return Some(vec![Category::Killed, Category::Injured]);
+        }
+        if let Some(cat) = lookahead.iter().find_map(|w| category(w)) {
+            return Some(vec![cat]);
+        }
+        if next == Some("one") && lookahead.contains(&"hurt") {
+            return Some(vec![Category::Killed, Category::Injured]);
+        }
+    }
+    None
+}
+
+/// "the death toll rose to 31".
+fn death_toll(toks: &[Token], counts: &mut Counts) {
+    for (i, t) in toks.iter().enumerate() {
+        if t.key != "toll" {
+            continue;
+        }
+        for j in i + 1..(i + 7).min(toks.len()) {
+            if let Some((value, _)) = number(toks, j) {
+                if toks[j - 1].key == "to"
+                    || toks[j - 1].key == "at"
+                    || toks[j - 1].key == "reached"
+                    || toks[j - 1].key == "of"
+                {
+                    counts.set(Category::Killed, value);
+                }
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(text: &str) -> (Option<u32>, Option<u32>, Option<u32>) {
+        let counts = count(text, Span::new(0, text.len()));
+        (counts.killed, counts.injured, counts.captured)
+    }
+
+    #[test]
+    fn sums_lists_across_categories_of_people() {
+        assert_eq!(c("triggering a gun battle that killed 15 of the militants, a guard and a policeman, Tajik authorities said").0, Some(17));
+    }
+
+    #[test]
+    fn passive_counts_and_words() {
+        assert_eq!(
+            c("Five of the gunmen were captured after the attack").2,
+            Some(5)
+        );
+        assert_eq!(
+            c("four soldiers were killed and 12 were wounded"),
+            (Some(4), Some(12), None)
+        );
+        assert_eq!(
+            c("At least 30 people were killed, including 12 children").0,
+            Some(30)
+        );
+    }
+
+    #[test]
+    fn vague_ranges_and_tolls() {
+        assert_eq!(c("a prison riot in May which left dozens dead").0, Some(24));
+        assert_eq!(c("between 20 and 25 villagers were killed").0, Some(20));
+        assert_eq!(c("the death toll rose to 31 on Monday").0, Some(31));
+        assert_eq!(c("the killing of four Western cyclists").0, Some(4));
+        assert_eq!(c("gunmen abducted 12 students").2, Some(12));
+        assert_eq!(
+            c("killing three soldiers and wounding five others").0,
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn zero_and_noise() {
+        assert_eq!(c("No casualties were reported."), (Some(0), Some(0), None));
+        assert_eq!(c("No one was killed in the blast").0, Some(0));
+        assert_eq!(
+            c("It was fired 50 km from the border in 2019"),
+            (None, None, None)
+        );
+        assert_eq!(c("The bomb killed 1,200 people").0, Some(1200));
+    }
+}

@@ -1,0 +1,197 @@
+//! Actor mentions in a sentence: dictionary names (widened to "Masked
+//! Islamic State militants"), unnamed attackers ("unidentified gunmen") and
+//! anaphora ("the militant group") resolved to the last named group.
+
+use super::actors::{ActorDict, ActorEntry};
+use super::lexicon::{MEMBER_NOUNS, PERPETRATOR_MODIFIERS, PERPETRATOR_NOUNS};
+use super::text::Span;
+use super::tokens::{Token, tokenize};
+use crate::model::{ActorKind, ActorRecord};
+
+/// An actor mentioned in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// Span of the name proper (the dictionary match), inside `span`.
+    pub core: Span,
+    pub actor: ActorRecord,
+}
+
+/// Group nouns that refer back to the last named armed group.
+const ANAPHORA: &[&str] = &[
+    "the militant group",
+    "the group",
+    "the jihadi group",
+    "the jihadist group",
+    "the extremist group",
+    "the insurgent group",
+    "the terrorist group",
+    "the islamist group",
+    "the armed group",
+    "the militants",
+    "the insurgents",
+    "the jihadists",
+    "the rebels",
+    "the organization",
+    "the organisation",
+    "the outfit",
+    "the rebel group",
+    "the movement",
+];
+
+pub fn record_for(entry: &ActorEntry, mention: &str) -> ActorRecord {
+    let mut rec = ActorRecord::new(&entry.name, mention, entry.kind);
+    rec.parent = entry.parent.clone();
+    rec.aliases = entry.aliases.clone();
+    rec.country = entry.country.clone();
+    rec
+}
+
+/// All actor mentions in `text[span]`, in text order, not overlapping.
+pub fn find(
+    dict: &ActorDict,
+    text: &str,
+    span: Span,
+    shouting: bool,
+    last_group: Option<&ActorRecord>,
+) -> Vec<Mention> {
+    let tokens = tokenize(text, span.start, span.end);
+    let mut out: Vec<Mention> = Vec::new();
+    for m in dict.find(text, span, shouting) {
+        let entry = dict.entry(m.entry);
+        let wide = widen(text, &tokens, m.span);
+        out.push(Mention {
+            span: wide,
+            core: m.span,
+            actor: record_for(entry, &text[wide.start..wide.end]),
+        });
+    }
+    anaphora(text, span, last_group, &mut out);
+    unnamed(text, &tokens, &mut out);
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+/// Widens a name over modifiers before it and a member noun after it.
+fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
+    let Some(first) = tokens.iter().position(|t| t.start >= core.start) else {
+        return core;
+    };
+    let last = tokens
+        .iter()
+        .rposition(|t| t.end <= core.end)
+        .unwrap_or(first);
+    let mut start = first;
+    while start > 0 {
+        let prev = &tokens[start - 1];
+        let adjacent = text[prev.end..tokens[start].start].trim().is_empty();
+        let modifier = PERPETRATOR_MODIFIERS.contains(&prev.key.as_str())
+            && !matches!(prev.key.as_str(), "of" | "the" | "a" | "an");
+        if !(adjacent && modifier) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = last;
+    if let Some(next) = tokens.get(last + 1) {
+        let adjacent = text[tokens[last].end..next.start].trim().is_empty();
+        let two = tokens
+            .get(last + 2)
+            .map(|t| format!("{} {}", next.key, t.key));
+        if adjacent && two.as_deref().is_some_and(|p| MEMBER_NOUNS.contains(&p)) {
+            end = last + 2;
+        } else if adjacent && MEMBER_NOUNS.contains(&next.key.as_str()) {
+            end = last + 1;
+        }
+    }
+    Span::new(
+        tokens[start].start.min(core.start),
+        tokens[end].end.max(core.end),
+    )
+}
+
+/// "the militant group" refers to the nearest named armed group before it in
+/// the sentence, else to the last one named earlier in the article.
+fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut Vec<Mention>) {
+    let lower = text[span.start..span.end].to_ascii_lowercase();
+    let named: Vec<Mention> = out.clone();
+    for phrase in ANAPHORA {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(phrase) {
+            let s = span.start + from + pos;
+            let e = s + phrase.len();
+            from += pos + phrase.len();
+            if !super::text::is_word_bounded(text, s, e)
+                || out.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+            {
+                continue;
+            }
+            let before = named
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= s && m.actor.kind == ActorKind::ArmedGroup);
+            let Some(group) = before.map(|m| &m.actor).or(last_group) else {
+                continue;
+            };
+            let sp = Span::new(s, e);
+            let mut actor = group.clone();
+            actor.mention = text[s..e].to_string();
+            out.push(Mention {
+                span: sp,
+                core: sp,
+                actor,
+            });
+        }
+    }
+}
+
+/// Unnamed attackers: a perpetrator noun with its modifiers.
+fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let two = tokens
+            .get(i + 1)
+            .map(|t| format!("{} {}", tokens[i].key, t.key));
+        let len = if two
+            .as_deref()
+            .is_some_and(|p| PERPETRATOR_NOUNS.contains(&p))
+        {
+            2
+        } else if PERPETRATOR_NOUNS.contains(&tokens[i].key.as_str()) {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        let end = i + len - 1;
+        let mut start = i;
+        while start > 0
+            && PERPETRATOR_MODIFIERS.contains(&tokens[start - 1].key.as_str())
+            && text[tokens[start - 1].end..tokens[start].start]
+                .trim()
+                .is_empty()
+        {
+            start -= 1;
+        }
+        let span = Span::new(tokens[start].start, tokens[end].end);
+        let partitive = (1..=2).any(|back| {
+            let at = |k: usize| i.checked_sub(k).map(|x| tokens[x].key.as_str());
+            at(back) == Some("the") && at(back + 1) == Some("of")
+        });
+        if !partitive && !out.iter().any(|m| m.span.overlaps(span)) {
+            let noun = text[tokens[i].start..tokens[end].end].to_string();
+            let name = format!("Unidentified {}", noun.to_lowercase());
+            let core = Span::new(tokens[i].start, tokens[end].end);
+            out.push(Mention {
+                span,
+                core,
+                actor: ActorRecord::new(
+                    &name,
+                    &text[span.start..span.end],
+                    ActorKind::Unidentified,
+                ),
+            });
+        }
+        i = end + 1;
+    }
+}

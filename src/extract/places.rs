@@ -1,0 +1,263 @@
+//! Finding places in text and choosing which gazetteer entry a name means.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer::{Gazetteer, Place};
+use super::lexicon::NOT_PLACES;
+use super::text::Span;
+use super::tokens::{Token, tokenize};
+use crate::model::geo::offset_point;
+use crate::model::{GeoPrecision, Location};
+
+/// A name in text that the gazetteer knows, with every entry it may mean.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub span: Span,
+    pub places: Vec<Place>,
+    /// Followed by "province", "state", "district" ...: an admin area for sure.
+    pub admin_suffix: bool,
+}
+
+/// A resolved place mention: the chain from the place itself up to its country.
+#[derive(Clone, Debug)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub chain: Vec<Location>,
+}
+
+const ADMIN_SUFFIXES: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "district",
+    "governorate",
+    "department",
+    "county",
+    "prefecture",
+    "division",
+    "municipality",
+];
+
+/// Gazetteer names in `text[span]`: longest n-gram first, capitalised in
+/// mixed-case text, not inside an actor's name, not a common word.
+pub fn candidates(
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    shouting: bool,
+    skip: &[Span],
+) -> Vec<Candidate> {
+    let tokens = tokenize(text, span.start, span.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut matched = None;
+        if (shouting || tokens[i].capitalized) && !tokens[i].key.chars().all(|c| c.is_ascii_digit())
+        {
+            for n in (1..=g.max_tokens.min(tokens.len() - i)).rev() {
+                if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip) {
+                    matched = Some((n, c));
+                    break;
+                }
+            }
+        }
+        match matched {
+            Some((n, mut c)) => {
+                c.admin_suffix = tokens
+                    .get(i + n)
+                    .is_some_and(|t| ADMIN_SUFFIXES.contains(&t.key.as_str()));
+                out.push(c);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span]) -> Option<Candidate> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    // Names do not run across sentence punctuation.
+    if toks
+        .windows(2)
+        .any(|w| text[w[0].end..w[1].start].contains([',', '.', ';', ':', '(', ')']))
+    {
+        return None;
+    }
+    let key: String = toks
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if toks.len() == 1 && (NOT_PLACES.contains(&key.as_str()) || key.len() < 3) {
+        return None;
+    }
+    let span = Span::new(first.start, last.end);
+    if skip.iter().any(|s| s.overlaps(span)) {
+        return None;
+    }
+    let places = g.lookup(&key);
+    if places.is_empty() {
+        return None;
+    }
+    Some(Candidate {
+        span,
+        places: places.to_vec(),
+        admin_suffix: false,
+    })
+}
+
+/// Countries named in text, directly or by a demonym ("Tajik", "Nigerian").
+pub fn context_countries(
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    cands: &[Candidate],
+) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for c in cands {
+        for p in &c.places {
+            if let Place::Country(_) = p {
+                set.insert(g.country_of(*p).to_string());
+            }
+        }
+        // A name that only one country's places carry also sets context.
+        let countries: HashSet<&str> = c.places.iter().map(|p| g.country_of(*p)).collect();
+        if countries.len() == 1 && c.places.iter().any(|p| big(g, *p)) {
+            set.extend(countries.into_iter().map(str::to_string));
+        }
+    }
+    for t in tokenize(text, span.start, span.end) {
+        if t.capitalized {
+            if let Some(idx) = g.demonym(&t.key) {
+                set.insert(g.countries[idx as usize].iso2.clone());
+            }
+        }
+    }
+    set
+}
+
+fn big(g: &Gazetteer, p: Place) -> bool {
+    match p {
+        Place::City(i) => g.cities[i as usize].population >= 100_000,
+        _ => true,
+    }
+}
+
+/// Picks the most plausible entry for a candidate, or none when no reading
+/// is plausible (a small foreign village named like a word, say).
+pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Option<Place> {
+    let mut best: Option<(f64, Place)> = None;
+    for &p in &cand.places {
+        let in_context = context.contains(g.country_of(p));
+        let score = match p {
+            Place::Country(_) => 1000.0,
+            Place::Admin(_) if cand.admin_suffix => 900.0 + if in_context { 50.0 } else { 0.0 },
+            Place::Admin(_) if in_context => 600.0,
+            Place::Admin(_) => 80.0,
+            Place::City(i) => {
+                let pop = f64::from(g.cities[i as usize].population.max(1));
+                let base = pop.log10() * 20.0;
+                let plausible = in_context || pop >= 50_000.0;
+                if !plausible {
+                    continue;
+                }
+                base + if in_context { 400.0 } else { 0.0 }
+                    + if cand.admin_suffix { -300.0 } else { 0.0 }
+            }
+        };
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:about|some|around|nearly|roughly|approximately)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b(?:\s*\([^)]{0,30}\))?\s+(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+(?:capital|city|town|village|provincial capital)(?:\s+of)?\s+|(?:the\s+)?(?:capital|city|town)\s+)?")
+        .expect("offset pattern compiles")
+});
+
+/// "50 km southwest of Dushanbe": a point offset from a known place, with
+/// approximate precision. Returns the mention and the span of the anchor name.
+pub fn offset_mentions(
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    mentions: &[PlaceMention],
+) -> Vec<(PlaceMention, Span)> {
+    let slice = &text[span.start..span.end];
+    let mut out = Vec::new();
+    for caps in OFFSET.captures_iter(slice) {
+        let whole = caps.get(0).expect("group 0");
+        let anchor_start = span.start + whole.end();
+        let Some(anchor) = mentions.iter().find(|m| m.span.start == anchor_start) else {
+            continue;
+        };
+        let Some(base) = anchor.chain.first() else {
+            continue;
+        };
+        let (Some(lat), Some(lon)) = (base.lat, base.lon) else {
+            continue;
+        };
+        let mut km: f64 = caps["n"].parse().unwrap_or(0.0);
+        if caps["unit"].to_ascii_lowercase().starts_with('m') {
+            km *= 1.609;
+        }
+        let bearing = bearing(&caps["dir"]);
+        let (plat, plon) = offset_point(lat, lon, km, bearing);
+        let mention_span = Span::new(
+            span.start + whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len()),
+            anchor.span.end,
+        );
+        let name = format!(
+            "{} km {} of {}",
+            km.round(),
+            caps["dir"].to_ascii_lowercase(),
+            base.name
+        );
+        let mut chain = vec![Location {
+            name,
+            country: base.country.clone(),
+            admin1: base.admin1.clone(),
+            lat: Some((plat * 1e5).round() / 1e5),
+            lon: Some((plon * 1e5).round() / 1e5),
+            precision: GeoPrecision::Approximate,
+            geonameid: None,
+        }];
+        // The offset point lies in the anchor's country; its admin area may differ.
+        chain.extend(
+            anchor
+                .chain
+                .iter()
+                .filter(|l| l.precision == GeoPrecision::Country)
+                .cloned(),
+        );
+        let _ = g;
+        out.push((
+            PlaceMention {
+                span: mention_span,
+                chain,
+            },
+            anchor.span,
+        ));
+    }
+    out
+}
+
+fn bearing(dir: &str) -> f64 {
+    match dir.to_ascii_lowercase().replace('-', "").as_str() {
+        "north" => 0.0,
+        "northeast" => 45.0,
+        "east" => 90.0,
+        "southeast" => 135.0,
+        "south" => 180.0,
+        "southwest" => 225.0,
+        "west" => 270.0,
+        _ => 315.0,
+    }
+}

@@ -1,0 +1,318 @@
+//! Responsibility statements: claims, denials, attributions, and explicit
+//! "no claim" statements, plus who is speaking in a sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatementKind {
+    Claim,
+    Denial,
+    /// Someone other than the actor says the actor did it.
+    Attribution,
+    /// "No group has claimed responsibility."
+    Unclaimed,
+}
+
+/// Where the responsible actor sits relative to the cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorSide {
+    /// "Islamic State claimed ...": nearest actor before the cue.
+    Before,
+    /// "Police blamed Boko Haram": first actor after the cue.
+    After,
+    None,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub kind: StatementKind,
+    pub cue: Span,
+    pub side: ActorSide,
+    /// For claims: the text after "responsibility for", naming what was claimed.
+    pub object: Option<Span>,
+    /// For attributions made by the sentence's subject ("Police blamed ...").
+    pub by_subject: bool,
+}
+
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)
+        \b(?:claimed|claims|claim|claiming|accepted|admitted|took|taken|takes|taking|assumed|has\s+claimed)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)(?:\s+for)?\b
+      | \bclaimed\s+(?:the|this|that|last|its|[a-z]+day's)\s+(?:[a-z-]+\s+){0,2}?(?:attack|attacks|bombing|bombings|assault|killing|killings|kidnapping|abduction|raid|ambush|blast|explosion|operation|strike|shooting|massacre|ambush)\b
+      | \bsaid\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|members|men))\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|staged|killed|attacked|executed|detonated|targeted|shot\s+down|downed|abducted)\b
+    ").expect("claim pattern compiles")
+});
+
+static CLAIMED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by|claim(?:ed)?\s+of\s+responsibility\s+(?:by|from)|claimed\s+by)\s+")
+        .expect("claimed-by pattern compiles")
+});
+
+static UNCLAIMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)
+        \bno\s+(?:immediate\s+)?(?:claim|announcement|word)\b
+      | \bno\s+(?:one|group|organi[sz]ation|faction|militant\s+group|party|other\s+group|armed\s+group|individual)\s+(?:has\s+|had\s+|have\s+|immediately\s+|yet\s+|so\s+far\s+)*(?:claimed|taken|accepted|admitted|come\s+forward)
+      | \b(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:claimed|claim)
+      | \b(?:was|were|is)\s+not\s+(?:immediately\s+)?claimed
+      | \bnot\s+immediately\s+claimed
+      | \bunclaimed\b
+      | \bnobody\s+(?:has\s+|had\s+)?(?:yet\s+|immediately\s+)?claimed
+      | \byet\s+to\s+(?:be\s+)?claim
+      | \bdid\s+not\s+(?:immediately\s+)?claim
+      | \bno\s+(?:immediate\s+)?(?:responsibility|claim\s+of\s+responsibility)\b
+      | \bwithout\s+(?:a\s+|any\s+)?claim
+    ").expect("unclaimed pattern compiles")
+});
+
+static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|disowned)\s+(?:any\s+|all\s+|the\s+)?(?:involvement|responsibility|role|carrying\s+out|that\s+it|that\s+they|having|being\s+behind|it\s+was\s+behind|accusations?|allegations?|claims?|links?|charges?|reports?|the\s+accusation)?")
+        .expect("denial pattern compiles")
+});
+
+static BLAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:blamed|blames|blaming|blame|accused|accuses|accusing|pointed\s+the\s+finger\s+at)\s+
+      | \battributed\s+(?:the\s+(?:[a-z-]+\s+){0,3})?to\s+
+      | \b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?attributed\s+to\s+
+      | \b(?:carried\s+out|perpetrated|orchestrated|masterminded|staged|committed)\s+by\s+
+      | \bsuspected\s+
+    ",
+    )
+    .expect("blame pattern compiles")
+});
+
+static BEHIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are|had\s+been)\s+(?:likely\s+|probably\s+|most\s+likely\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)?(?:behind|responsible\s+for)\b")
+        .expect("behind pattern compiles")
+});
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|not|never|yet\s+to|nobody|without|n't|none)\b[^,;]*$")
+        .expect("negation pattern compiles")
+});
+
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)
+        (?:,|^)\s*(?P<after>[^,;]{2,80}?)\s+(?:said|say|says|told|reported|announced|stated|confirmed|added|claimed)\b[^,;]*[.;]?\s*$
+      | \baccording\s+to\s+(?P<acc>[^,.;]{2,80})
+      | ^(?P<before>[^,;]{2,60}?)\s+(?:said|says|told\s+[^,]{1,30}|reported|announced|stated)\b
+    ").expect("speaker pattern compiles")
+});
+
+static MODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(statement|amaq|telegram|social\s+media|video|phone\s+call|telephone|website|online|letter|communique|twitter|facebook|audio\s+message|press\s+release|note)\b")
+        .expect("mode pattern compiles")
+});
+
+/// Responsibility statements in `text[span]`.
+pub fn find(text: &str, span: Span) -> Vec<Statement> {
+    let slice = &text[span.start..span.end];
+    let abs = |s: usize, e: usize| Span::new(span.start + s, span.start + e);
+    let mut out = Vec::new();
+    for m in UNCLAIMED.find_iter(slice) {
+        out.push(Statement {
+            kind: StatementKind::Unclaimed,
+            cue: abs(m.start(), m.end()),
+            side: ActorSide::None,
+            object: None,
+            by_subject: false,
+        });
+    }
+    for m in CLAIM.find_iter(slice) {
+        let cue = abs(m.start(), m.end());
+        if out.iter().any(|s| s.cue.overlaps(cue))
+            || NEGATION.is_match(&slice[..m.start()]) && negated_near(slice, m.start())
+        {
+            continue;
+        }
+        let object = m
+            .as_str()
+            .to_ascii_lowercase()
+            .ends_with("for")
+            .then(|| abs(m.end(), slice.len()));
+        out.push(Statement {
+            kind: StatementKind::Claim,
+            cue,
+            side: ActorSide::Before,
+            object,
+            by_subject: false,
+        });
+    }
+    for m in CLAIMED_BY.find_iter(slice) {
+        let cue = abs(m.start(), m.end());
+        if !out.iter().any(|s| s.cue.overlaps(cue)) {
+            out.push(Statement {
+                kind: StatementKind::Claim,
+                cue,
+                side: ActorSide::After,
+                object: None,
+                by_subject: false,
+            });
+        }
+    }
+    for m in DENIAL.find_iter(slice) {
+        out.push(Statement {
+            kind: StatementKind::Denial,
+            cue: abs(m.start(), m.end()),
+            side: ActorSide::Before,
+            object: None,
+            by_subject: false,
+        });
+    }
+    for m in BLAME.find_iter(slice) {
+        let cue = abs(m.start(), m.end());
+        if out.iter().any(|s| s.cue.overlaps(cue)) {
+            continue;
+        }
+        let lower = m.as_str().to_ascii_lowercase();
+        let by_subject = lower.starts_with("blam")
+            || lower.starts_with("accus")
+            || lower.starts_with("attributed")
+            || lower.starts_with("pointed");
+        out.push(Statement {
+            kind: StatementKind::Attribution,
+            cue,
+            side: ActorSide::After,
+            object: None,
+            by_subject,
+        });
+    }
+    for m in BEHIND.find_iter(slice) {
+        out.push(Statement {
+            kind: StatementKind::Attribution,
+            cue: abs(m.start(), m.end()),
+            side: ActorSide::Before,
+            object: None,
+            by_subject: false,
+        });
+    }
+    out.sort_by_key(|s| s.cue.start);
+    out
+}
+
+/// A negation close before the cue ("has not claimed", "no group claimed").
+fn negated_near(slice: &str, cue_start: usize) -> bool {
+    let from = super::text::floor_boundary(slice, cue_start.saturating_sub(40));
+    let window = &slice[from..cue_start].to_ascii_lowercase();
+    let words: Vec<&str> = window.split_whitespace().collect();
+    words.iter().rev().take(5).any(|w| {
+        matches!(
+            *w,
+            "no" | "not" | "never" | "nobody" | "yet" | "without" | "none"
+        ) || w.ends_with("n't")
+    })
+}
+
+/// Who speaks in the sentence ("Tajik authorities said", "according to police").
+pub fn speaker(text: &str, sentence: Span) -> Option<(Span, String)> {
+    let slice = &text[sentence.start..sentence.end];
+    let caps = SPEAKER.captures(slice)?;
+    let m = caps
+        .name("after")
+        .or(caps.name("acc"))
+        .or(caps.name("before"))?;
+    let raw = m.as_str().trim();
+    let cleaned = raw
+        .trim_start_matches("and ")
+        .trim_matches(|c: char| c == '"' || c == '\u{201d}' || c == '\u{201c}')
+        .trim();
+    let lower = cleaned.to_ascii_lowercase();
+    let pronoun = matches!(
+        lower.as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "the group" | "the statement"
+    );
+    if cleaned.is_empty() || pronoun || cleaned.split_whitespace().count() > 8 {
+        return None;
+    }
+    let start = sentence.start + m.start() + m.as_str().find(cleaned).unwrap_or(0);
+    Some((Span::new(start, start + cleaned.len()), cleaned.to_string()))
+}
+
+/// How a claim was made, when the sentence says.
+pub fn claim_mode(text: &str, span: Span) -> Option<String> {
+    let m = MODE.find(&text[span.start..span.end])?;
+    let word = m.as_str().to_ascii_lowercase();
+    Some(match word.as_str() {
+        "amaq" => "Amaq news agency".to_string(),
+        "telegram" | "twitter" | "facebook" | "online" | "website" => "internet".to_string(),
+        "telephone" | "phone call" => "phone call".to_string(),
+        "communique" | "press release" => "statement".to_string(),
+        _ => word,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<StatementKind> {
+        find(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.kind)
+            .collect()
+    }
+
+    #[test]
+    fn claims_and_their_negations() {
+        assert_eq!(
+            kinds("Islamic State claimed responsibility for the attack."),
+            vec![StatementKind::Claim]
+        );
+        assert_eq!(
+            kinds("The Taliban said it carried out the bombing."),
+            vec![StatementKind::Claim]
+        );
+        assert_eq!(
+            kinds("No group has claimed responsibility for the blast."),
+            vec![StatementKind::Unclaimed]
+        );
+        assert_eq!(
+            kinds("There was no immediate claim of responsibility."),
+            vec![StatementKind::Unclaimed]
+        );
+        assert_eq!(
+            kinds(
+                "There was no immediate announcement from the militant group, which has claimed responsibility for a series of assaults"
+            )[0],
+            StatementKind::Unclaimed
+        );
+    }
+
+    #[test]
+    fn denials_and_attributions() {
+        assert_eq!(
+            kinds("The Taliban denied involvement in the attack."),
+            vec![StatementKind::Denial]
+        );
+        assert_eq!(
+            kinds("Police blamed Boko Haram for the attack."),
+            vec![StatementKind::Attribution]
+        );
+        assert_eq!(
+            kinds("Officials attributed the bombing to al-Shabaab."),
+            vec![StatementKind::Attribution]
+        );
+        assert_eq!(
+            kinds("The army said ISWAP was behind the raid."),
+            vec![StatementKind::Attribution]
+        );
+    }
+
+    #[test]
+    fn speakers() {
+        let text = "Militants attacked a post overnight, Tajik authorities said on Wednesday.";
+        assert_eq!(
+            speaker(text, Span::new(0, text.len())).unwrap().1,
+            "Tajik authorities"
+        );
+        let text = "According to local police, five people died.";
+        assert_eq!(
+            speaker(text, Span::new(0, text.len())).unwrap().1,
+            "local police"
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! The embedded graph store on sled.
+//!
+//! Six trees (layout in `schema/store.md`): `meta`, `nodes`, `edges_out`,
+//! `edges_in`, `names` and `dates`. One article's ingest is one sled
+//! transaction across all of them, so a crash leaves either all of an
+//! article's nodes and edges or none. Values are bincode; keys are built so
+//! that prefix scans answer "edges of X", "nodes named N" and "incidents
+//! between two dates".
+//!
+//! The store is the graph's single source of truth. petgraph views are built
+//! from it per query (see [`crate::graph`]).
+
+mod check;
+pub(crate) mod codec;
+mod read;
+mod records;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub use check::CheckReport;
+pub use read::{Edge, Stats};
+pub use write::IngestOutcome;
+
+use crate::error::{Error, Result};
+use codec::*;
+
+/// Version of the on-disk format this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How to open a store.
+#[derive(Clone, Debug)]
+pub struct StoreConfig {
+    /// sled page cache size in bytes (sled's own default is 1 GiB).
+    pub cache_bytes: u64,
+    /// Fail instead of creating a store when the directory holds none.
+    pub must_exist: bool,
+}
+
+impl Default for StoreConfig {
+    fn default() -> StoreConfig {
+        StoreConfig {
+            cache_bytes: 64 * 1024 * 1024,
+            must_exist: false,
+        }
+    }
+}
+
+/// A ckg graph store in one directory.
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// let store = ckg::Store::open(dir.path().join("db"))?;
+/// assert_eq!(store.stats()?.total_nodes(), 0);
+/// # Ok::<(), ckg::Error>(())
+/// ```
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    meta: sled::Tree,
+    nodes: sled::Tree,
+    edges_out: sled::Tree,
+    edges_in: sled::Tree,
+    names: sled::Tree,
+    dates: sled::Tree,
+    /// Ingest reads before it writes; one writer at a time keeps that sound.
+    writer: Mutex<()>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` with default settings.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::open_with(path, &StoreConfig::default())
+    }
+
+    pub fn open_with(path: impl AsRef<Path>, config: &StoreConfig) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let exists = path.join("conf").exists() || path.join("db").exists();
+        if path.exists() && !path.is_dir() {
+            return Err(Error::NotAStore {
+                path,
+                reason: "it is a file, not a directory".into(),
+            });
+        }
+        if config.must_exist && !exists {
+            return Err(Error::NotAStore {
+                path,
+                reason: "no store here; run `ckg ingest` first".into(),
+            });
+        }
+        if !exists
+            && path.is_dir()
+            && std::fs::read_dir(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .next()
+                .is_some()
+        {
+            return Err(Error::NotAStore {
+                path,
+                reason: "directory is not empty and holds no store".into(),
+            });
+        }
+        let db = sled::Config::new()
+            .path(&path)
+            .cache_capacity(config.cache_bytes)
+            .open()
+            .map_err(|e| map_open_error(&path, e))?;
+        let store = Store {
+            meta: db.open_tree(TREE_META)?,
+            nodes: db.open_tree(TREE_NODES)?,
+            edges_out: db.open_tree(TREE_EDGES_OUT)?,
+            edges_in: db.open_tree(TREE_EDGES_IN)?,
+            names: db.open_tree(TREE_NAMES)?,
+            dates: db.open_tree(TREE_DATES)?,
+            db,
+            path,
+            writer: Mutex::new(()),
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    /// Stamps a new store with the schema version, or checks an existing one's.
+    fn check_schema(&self) -> Result<()> {
+        match self.meta.get(META_SCHEMA)? {
+            None => {
+                if !self.nodes.is_empty() {
+                    return Err(Error::NotAStore {
+                        path: self.path.clone(),
+                        reason: "nodes present but no schema version".into(),
+                    });
+                }
+                self.meta.insert(META_FORMAT, FORMAT_TAG)?;
+                self.meta
+                    .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+                self.db.flush()?;
+                Ok(())
+            }
+            Some(bytes) => {
+                let found = bytes
+                    .as_ref()
+                    .try_into()
+                    .map(u32::from_be_bytes)
+                    .unwrap_or(0);
+                if found != SCHEMA_VERSION {
+                    return Err(Error::SchemaMismatch {
+                        path: self.path.clone(),
+                        found,
+                        expected: SCHEMA_VERSION,
+                    });
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Makes everything written so far durable. Commands call it before reporting success.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Bytes the store occupies on disk.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        Ok(self.db.size_on_disk()?)
+    }
+}
+
+fn map_open_error(path: &Path, err: sled::Error) -> Error {
+    if let sled::Error::Io(io) = &err {
+        let text = io.to_string();
+        if io.kind() == std::io::ErrorKind::WouldBlock || text.contains("lock") {
+            return Error::Locked {
+                path: path.to_path_buf(),
+            };
+        }
+    }
+    Error::Storage(err)
+}
