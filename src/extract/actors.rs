@@ -35,6 +35,7 @@ pub struct ActorDict {
     by_key: HashMap<String, u32>,
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
+    texts: Vec<String>,
 }
 
 /// An actor name found in text.
@@ -113,6 +114,7 @@ impl ActorDict {
             by_key,
             matcher,
             patterns,
+            texts,
         }
     }
 
@@ -168,7 +170,7 @@ impl ActorDict {
                     found.chars().all(|c| !c.is_lowercase())
                 }
             } else {
-                shouting || !p.has_upper || found.chars().any(char::is_uppercase)
+                shouting || !p.has_upper || same_word_case(&self.texts[m.pattern().as_usize()], found)
             };
             if ok {
                 out.push(ActorMatch {
@@ -179,6 +181,19 @@ impl ActorDict {
         }
         out
     }
+}
+
+/// Every word the alias capitalises is capitalised in the text too: "Sinai
+/// Province" (a group) is not "Sinai province" (a place).
+fn same_word_case(alias: &str, found: &str) -> bool {
+    let initials = |s: &str| -> Vec<bool> {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect()
+    };
+    let (a, f) = (initials(alias), initials(found));
+    a.len() != f.len() || a.iter().zip(&f).all(|(want, got)| !want || *got)
 }
 
 /// Upper-case words that look like acronyms in shouting text.

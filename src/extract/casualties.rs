@@ -30,6 +30,8 @@ pub struct Item {
     pub kind: Option<ActorKind>,
     /// "of the militants": a part of a group named before (usually the attackers).
     pub partitive: bool,
+    /// "27 of them children": a subset of the count before it, not added.
+    pub subset: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,15 +56,11 @@ impl Counts {
 
 fn category(word: &str) -> Option<Category> {
     match word {
-        "killed" | "killing" | "kills" | "kill" | "slain" | "dead" | "died" | "executed"
-        | "massacred" | "beheaded" | "murdered" | "deaths" | "fatalities" | "lives"
-        | "perished" | "bodies" => Some(Category::Killed),
-        "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" | "wounds" => {
-            Some(Category::Injured)
-        }
-        "captured" | "capturing" | "arrested" | "abducted" | "abducting" | "kidnapped"
-        | "kidnapping" | "seized" | "detained" | "hostage" | "hostages" | "apprehended"
-        | "nabbed" | "abduction" => Some(Category::Captured),
+        "killed" | "killing" | "kills" | "kill" | "slain" | "dead" | "died" | "executed" | "massacred" | "beheaded"
+        | "murdered" | "deaths" | "fatalities" | "lives" | "perished" | "bodies" => Some(Category::Killed),
+        "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" | "wounds" => Some(Category::Injured),
+        "captured" | "capturing" | "arrested" | "abducted" | "abducting" | "kidnapped" | "kidnapping" | "seized"
+        | "detained" | "hostage" | "hostages" | "apprehended" | "nabbed" | "abduction" => Some(Category::Captured),
         _ => None,
     }
 }
@@ -127,7 +125,7 @@ pub fn count(text: &str, span: Span) -> Counts {
     let chains = chains(text, &toks);
     for (start, end, items) in chains {
         let total: u32 = items.iter().map(|i| i.value).sum();
-        let Some(cat) = chain_category(&toks, start, end) else {
+        let Some(cat) = chain_category(text, &toks, start, end) else {
             continue;
         };
         counts.set(cat, total);
@@ -157,7 +155,7 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
                 break;
             }
             match item(text, toks, j) {
-                Some((it, after)) if it.kind.is_some() => {
+                Some((it, after)) if it.kind.is_some() && !it.subset => {
                     items.push(it);
                     next = after;
                 }
@@ -173,11 +171,7 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
 /// One counted group starting at token `i`.
 fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
     let mut j = i;
-    while j < toks.len()
-        && j - i < 4
-        && QUANTIFIERS.contains(&toks[j].key.as_str())
-        && !is_article_count(toks, j)
-    {
+    while j < toks.len() && j - i < 4 && QUANTIFIERS.contains(&toks[j].key.as_str()) && !is_article_count(toks, j) {
         j += 1;
     }
     let number_start = j;
@@ -190,26 +184,26 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
         v
     };
     // A range "20 to 25" or "20-25" counts its lower bound.
-    if toks
-        .get(j)
-        .is_some_and(|t| matches!(t.key.as_str(), "to" | "or" | "and"))
+    if toks.get(j).is_some_and(|t| matches!(t.key.as_str(), "to" | "or" | "and"))
         && number(toks, j + 1).is_some_and(|(_, a)| a > j + 1 && !person_at(toks, j + 1))
     {
         j = number(toks, j + 1)?.1;
     }
     let mut partitive = false;
+    let mut subset = false;
     if toks.get(j).is_some_and(|t| t.key == "of")
-        && toks.get(j + 1).is_some_and(|t| {
-            matches!(
-                t.key.as_str(),
-                "the" | "them" | "those" | "whom" | "its" | "their"
-            )
-        })
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.key.as_str(), "the" | "them" | "those" | "whom" | "its" | "their"))
     {
         partitive = true;
+        subset = matches!(toks[j + 1].key.as_str(), "them" | "whom");
         j += 2;
     }
     for k in j..(j + 4).min(toks.len()) {
+        if k > 0 && text[toks[k - 1].end..toks[k].start].contains([',', ';', '.', ':', '(', ')']) {
+            break;
+        }
         if let Some((kind, len)) = person_noun(toks, k) {
             let end = k + len;
             let noun_span = Span::new(toks[j.min(k)].start, toks[end - 1].end);
@@ -217,42 +211,27 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
             if text[span.start..span.end].contains(['.', ';', '(']) {
                 return None;
             }
-            return Some((
-                Item {
-                    span,
-                    value,
-                    noun_span: Some(noun_span),
-                    kind: Some(kind),
-                    partitive,
-                },
-                end,
-            ));
+            return Some((Item { span, value, noun_span: Some(noun_span), kind: Some(kind), partitive, subset }, end));
         }
         if category(&toks[k].key).is_some() || AUX.contains(&toks[k].key.as_str()) {
             break;
         }
     }
-    // "17 killed", "dozens dead", "3 were wounded": a bare count before a verb.
-    let next = toks.get(j)?;
-    let bare =
-        category(&next.key).is_some() || (AUX.contains(&next.key.as_str()) && number_start == i);
-    bare.then(|| {
-        (
-            Item {
-                span: Span::new(toks[i].start, toks[j - 1].end),
-                value,
-                noun_span: None,
-                kind: None,
-                partitive,
-            },
-            j,
-        )
-    })
+    // "17 killed", "dozens dead", "3 were wounded": a bare count before a verb;
+    // "wounding 36": a bare count after one.
+    let next = toks.get(j);
+    let before_verb =
+        next.is_some_and(|n| category(&n.key).is_some() || (AUX.contains(&n.key.as_str()) && number_start == i));
+    let after_verb = i > 0
+        && category(&toks[i - 1].key).is_some()
+        && next.is_none_or(|n| text[toks[j - 1].end..n.start].contains([',', '.', ';']) || n.key == "and" || n.key == "others");
+    let end = if next.is_some_and(|n| n.key == "others") { j + 1 } else { j };
+    let span = Span::new(toks[i].start, toks[end - 1].end);
+    (before_verb || after_verb).then_some((Item { span, value, noun_span: None, kind: None, partitive, subset }, end))
 }
 
 fn is_article_count(toks: &[Token], j: usize) -> bool {
-    toks.get(j)
-        .is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one")
+    toks.get(j).is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one")
         && (1..=3).any(|d| person_at(toks, j + d))
 }
 
@@ -268,10 +247,7 @@ fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
             return Some((*kind, 2));
         }
     }
-    PEOPLE
-        .iter()
-        .find(|(w, _)| w == one)
-        .map(|(_, kind)| (*kind, 1))
+    PEOPLE.iter().find(|(w, _)| w == one).map(|(_, kind)| (*kind, 1))
 }
 
 /// A number of one or more tokens ("twenty one", "1,200", "two hundred").
@@ -289,9 +265,7 @@ fn number(toks: &[Token], j: usize) -> Option<(u32, usize)> {
             && toks[k - 1].end + 1 == t.start
             && first.key.bytes().all(|b| b.is_ascii_digit());
         if joined_digits {
-            value = value
-                .saturating_mul(1000)
-                .saturating_add(t.key.parse::<u32>().ok()?);
+            value = value.saturating_mul(1000).saturating_add(t.key.parse::<u32>().ok()?);
         } else if t.key == "hundred" {
             value = value.saturating_mul(100);
         } else if t.key == "thousand" {
@@ -311,31 +285,27 @@ fn number(toks: &[Token], j: usize) -> Option<(u32, usize)> {
 
 /// What the chain `start..end` counts: the verb before it ("killed 5 ...",
 /// "leaving 3 dead") or after it ("5 soldiers were killed").
-fn chain_category(toks: &[Token], start: usize, end: usize) -> Option<Category> {
-    let before = |d: usize| {
-        start
-            .checked_sub(d)
-            .and_then(|i| toks.get(i))
-            .map(|t| t.key.as_str())
-    };
+fn chain_category(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Category> {
+    let before = |d: usize| start.checked_sub(d).and_then(|i| toks.get(i)).map(|t| t.key.as_str());
     if before(1).is_some_and(|w| SUBSET_CUES.contains(&w))
         || (before(1) == Some("of") && before(2).is_some_and(|w| SUBSET_CUES.contains(&w)))
     {
         return None;
     }
-    let mut k = end;
+    let mut k = skip_apposition(text, toks, end);
     while toks.get(k).is_some_and(|t| AUX.contains(&t.key.as_str())) {
         k += 1;
     }
+    // "were among the dead", "among the wounded".
+    if toks.get(k).is_some_and(|t| t.key == "among") && toks.get(k + 1).is_some_and(|t| t.key == "the") {
+        k += 2;
+    }
     if let Some(cat) = toks.get(k).and_then(|t| category(&t.key)) {
-        let shot_dead = toks.get(k).is_some_and(|t| t.key == "shot")
-            && toks.get(k + 1).is_some_and(|t| t.key == "dead");
+        let shot_dead =
+            toks.get(k).is_some_and(|t| t.key == "shot") && toks.get(k + 1).is_some_and(|t| t.key == "dead");
         return Some(if shot_dead { Category::Killed } else { cat });
     }
-    if toks
-        .get(k)
-        .is_some_and(|t| t.key == "shot" || t.key == "taken" || t.key == "held")
-    {
+    if toks.get(k).is_some_and(|t| t.key == "shot" || t.key == "taken" || t.key == "held") {
         let next = toks.get(k + 1).map(|t| t.key.as_str());
         return match next {
             Some("dead") => Some(Category::Killed),
@@ -349,17 +319,27 @@ fn chain_category(toks: &[Token], start: usize, end: usize) -> Option<Category> 
     }
     let verb = before(b)?;
     if matches!(verb, "left" | "leaving" | "leave" | "leaves") {
-        return toks
-            .get(end)
-            .filter(|t| t.key == "dead")
-            .map(|_| Category::Killed);
+        return toks.get(end).filter(|t| t.key == "dead").map(|_| Category::Killed);
     }
     if verb == "lives" || (verb == "of" && before(b + 1) == Some("lives")) {
         return Some(Category::Killed);
     }
-    category(verb).filter(|c| {
-        *c != Category::Killed || !matches!(verb, "dead" | "died" | "deaths" | "lives" | "bodies")
-    })
+    category(verb)
+        .filter(|c| *c != Category::Killed || !matches!(verb, "dead" | "died" | "deaths" | "lives" | "bodies"))
+}
+
+/// Skips ", most of them schoolgirls," between a count and its verb.
+fn skip_apposition(text: &str, toks: &[Token], end: usize) -> usize {
+    let Some(first) = toks.get(end) else { return end };
+    if end == 0 || !text[toks[end - 1].end..first.start].contains(',') {
+        return end;
+    }
+    for k in end + 1..(end + 6).min(toks.len()) {
+        if text[toks[k - 1].end..toks[k].start].contains(',') {
+            return k;
+        }
+    }
+    end
 }
 
 /// "no casualties", "no one was killed", "nobody was hurt".
@@ -367,18 +347,11 @@ fn no_casualties(toks: &[Token]) -> Option<Vec<Category>> {
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1).map(|t| t.key.as_str());
         let after = toks.get(i + 2).map(|t| t.key.as_str());
-        let lookahead: Vec<&str> = toks[i + 1..(i + 5).min(toks.len())]
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect();
+        let lookahead: Vec<&str> = toks[i + 1..(i + 5).min(toks.len())].iter().map(|t| t.key.as_str()).collect();
         let negated = (t.key == "no"
             && matches!(
                 next,
-                Some("one")
-                    | Some("casualties")
-                    | Some("deaths")
-                    | Some("injuries")
-                    | Some("fatalities")
+                Some("one") | Some("casualties") | Some("deaths") | Some("injuries") | Some("fatalities")
             ))
             || t.key == "nobody"
             || (t.key == "no" && next == Some("immediate") && after == Some("casualties"));
@@ -435,18 +408,9 @@ mod tests {
 
     #[test]
     fn passive_counts_and_words() {
-        assert_eq!(
-            c("Five of the gunmen were captured after the attack").2,
-            Some(5)
-        );
-        assert_eq!(
-            c("four soldiers were killed and 12 were wounded"),
-            (Some(4), Some(12), None)
-        );
-        assert_eq!(
-            c("At least 30 people were killed, including 12 children").0,
-            Some(30)
-        );
+        assert_eq!(c("Five of the gunmen were captured after the attack").2, Some(5));
+        assert_eq!(c("four soldiers were killed and 12 were wounded"), (Some(4), Some(12), None));
+        assert_eq!(c("At least 30 people were killed, including 12 children").0, Some(30));
     }
 
     #[test]
@@ -456,20 +420,14 @@ mod tests {
         assert_eq!(c("the death toll rose to 31 on Monday").0, Some(31));
         assert_eq!(c("the killing of four Western cyclists").0, Some(4));
         assert_eq!(c("gunmen abducted 12 students").2, Some(12));
-        assert_eq!(
-            c("killing three soldiers and wounding five others").0,
-            Some(3)
-        );
+        assert_eq!(c("killing three soldiers and wounding five others").0, Some(3));
     }
 
     #[test]
     fn zero_and_noise() {
         assert_eq!(c("No casualties were reported."), (Some(0), Some(0), None));
         assert_eq!(c("No one was killed in the blast").0, Some(0));
-        assert_eq!(
-            c("It was fired 50 km from the border in 2019"),
-            (None, None, None)
-        );
+        assert_eq!(c("It was fired 50 km from the border in 2019"), (None, None, None));
         assert_eq!(c("The bomb killed 1,200 people").0, Some(1200));
     }
 }

@@ -19,6 +19,8 @@ pub struct TimeExpr {
     pub range: DateRange,
     /// Said of the report, not the event ("said on Wednesday").
     pub reporting: bool,
+    /// A calendar date ("June 5", "2021-06-05"), more reliable than a weekday or "last week".
+    pub explicit: bool,
 }
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -58,16 +60,31 @@ pub fn find(text: &str, span: Span, published: NaiveDate) -> Vec<TimeExpr> {
             continue;
         };
         let before = &slice[..whole.start()];
+        let after = &slice[whole.end()..];
+        if caps.name("overnight").is_some_and(|m| m.as_str().eq_ignore_ascii_case("overnight")) && adjective_use(after) {
+            continue; // "an overnight raid" says nothing about which night
+        }
         let reporting = REPORTING.is_match(before);
+        let explicit = ["iso", "mdy", "dm_d", "md_m"].iter().any(|g| caps.name(g).is_some());
         let trimmed = whole.as_str().trim_start();
         let lead = whole.as_str().len() - trimmed.len();
         out.push(TimeExpr {
             span: Span::new(span.start + whole.start() + lead, span.start + whole.end()),
             range,
             reporting,
+            explicit,
         });
     }
     out
+}
+
+/// "overnight raid", "overnight attack": used as an adjective.
+fn adjective_use(after: &str) -> bool {
+    let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        next.to_ascii_lowercase().as_str(),
+        "raid" | "raids" | "attack" | "attacks" | "assault" | "curfew" | "operation" | "offensive" | "ambush" | "stay" | "bombing"
+    )
 }
 
 fn resolve(caps: &regex::Captures<'_>, published: NaiveDate) -> Option<DateRange> {

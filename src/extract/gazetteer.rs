@@ -52,6 +52,8 @@ pub struct Gazetteer {
     pub admins: Vec<Admin>,
     pub cities: Vec<City>,
     by_name: HashMap<String, Vec<Place>>,
+    /// Names that are only an alternate name of a city (not its main name).
+    alias_only: std::collections::HashSet<(String, Place)>,
     demonyms: HashMap<String, u32>,
     country_by_iso: HashMap<String, u32>,
     admin_by_code: HashMap<String, u32>,
@@ -78,6 +80,7 @@ impl Gazetteer {
             admins: Vec::new(),
             cities: Vec::new(),
             by_name: HashMap::new(),
+            alias_only: std::collections::HashSet::new(),
             demonyms: HashMap::new(),
             country_by_iso: HashMap::new(),
             admin_by_code: HashMap::new(),
@@ -133,11 +136,15 @@ impl Gazetteer {
     }
 
     fn add_names(&mut self, place: Place, name: &str, aliases: Option<&str>) {
+        let main_key = name_key(name);
         let alias_iter = aliases.unwrap_or("").split('|');
         for n in std::iter::once(name).chain(alias_iter) {
             let key = name_key(n);
             if key.is_empty() {
                 continue;
+            }
+            if key != main_key && matches!(place, Place::City(_)) {
+                self.alias_only.insert((key.clone(), place));
             }
             self.max_tokens = self.max_tokens.max(key.split(' ').count());
             let entry = self.by_name.entry(key).or_default();
@@ -149,6 +156,11 @@ impl Gazetteer {
 
     pub fn lookup(&self, key: &str) -> &[Place] {
         self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when `key` names `place` only through an alternate name.
+    pub fn is_alias_only(&self, key: &str, place: Place) -> bool {
+        self.alias_only.contains(&(key.to_string(), place))
     }
 
     pub fn demonym(&self, key: &str) -> Option<u32> {

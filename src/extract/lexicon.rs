@@ -169,7 +169,7 @@ pub const TRIGGERS: &[Trigger] = &[
             "blew up",
         ],
         kind: FacilityAttack,
-        strength: 5,
+        strength: 2,
     },
     Trigger {
         words: &[
@@ -413,6 +413,11 @@ pub const PEOPLE: &[(&str, ActorKind)] = &[
     ("voters", ActorKind::Civilians),
     ("engineers", ActorKind::Civilians),
     ("contractors", ActorKind::Civilians),
+    ("rangers", ActorKind::StateForce), ("ranger", ActorKind::StateForce), ("staff", ActorKind::Civilians),
+    ("staff members", ActorKind::Civilians), ("citizens", ActorKind::Civilians), ("nationals", ActorKind::Civilians),
+    ("russians", ActorKind::Civilians), ("americans", ActorKind::Civilians), ("foreigners", ActorKind::Civilians),
+    ("motorists", ActorKind::Civilians), ("pupils", ActorKind::Civilians), ("schoolboys", ActorKind::Civilians),
+    ("service members", ActorKind::StateForce), ("protesters", ActorKind::Civilians),
     ("soldiers", ActorKind::StateForce),
     ("soldier", ActorKind::StateForce),
     ("troops", ActorKind::StateForce),

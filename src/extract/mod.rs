@@ -10,7 +10,10 @@ mod article;
 mod casualties;
 mod dates;
 mod gazetteer;
+mod analyse;
+mod draft;
 mod incidents;
+#[rustfmt::skip]
 mod lexicon;
 mod mentions;
 mod numbers;

@@ -16,6 +16,8 @@ use crate::model::{GeoPrecision, Location};
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub span: Span,
+    /// The look-up key ("al bab").
+    pub key: String,
     pub places: Vec<Place>,
     /// Followed by "province", "state", "district" ...: an admin area for sure.
     pub admin_suffix: bool,
@@ -58,7 +60,7 @@ pub fn candidates(
         if (shouting || tokens[i].capitalized) && !tokens[i].key.chars().all(|c| c.is_ascii_digit())
         {
             for n in (1..=g.max_tokens.min(tokens.len() - i)).rev() {
-                if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip) {
+                if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip, shouting) {
                     matched = Some((n, c));
                     break;
                 }
@@ -78,7 +80,45 @@ pub fn candidates(
     out
 }
 
-fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span]) -> Option<Candidate> {
+/// Words that may follow a place name in a longer capitalised name ("Kabul University").
+const PLACE_HEADS: &[&str] = &[
+    "university", "airport", "province", "state", "district", "city", "hotel", "mosque", "church", "cathedral",
+    "prison", "region", "governorate", "county", "river", "valley", "road", "highway", "bridge", "market", "camp",
+    "base", "international", "port", "stadium", "square", "police", "station", "hospital", "school", "college",
+    "area", "town", "village", "municipality", "department", "border", "island", "islands", "mountains", "zone",
+];
+
+/// Words that put a person's name, not a place, next to them.
+const NAME_JOINERS: &[&str] = &["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "du", "ul"];
+
+/// A place name inside a longer run of capitalised words that is not a
+/// place ("General Scott Miller", "Ashraf Ghani") is probably a person.
+fn name_context_ok(text: &str, toks: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else { return false };
+    let from = super::text::floor_boundary(text, first.start.saturating_sub(30)).max(line_start(text, first.start));
+    let before = tokenize(text, from, first.start);
+    let after = tokenize(text, last.end, super::text::floor_boundary(text, last.end + 30));
+    let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"']);
+    let prev = before.last().filter(|t| joined(t.end, first.start));
+    let next = after.first().filter(|t| joined(last.end, t.start));
+    let person_prev = prev.is_some_and(|t| {
+        (t.capitalized && !sentence_start(text, t.start) && !t.key.chars().all(|c| c.is_ascii_digit()))
+            || NAME_JOINERS.contains(&t.key.as_str())
+    });
+    let person_next = next.is_some_and(|t| t.capitalized && !PLACE_HEADS.contains(&t.key.as_str()));
+    !(person_prev || person_next)
+}
+
+fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |p| p + 1)
+}
+
+fn sentence_start(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end();
+    head.is_empty() || head.ends_with(['.', '!', '?', '\n', '-', '"'])
+}
+
+fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span], shouting: bool) -> Option<Candidate> {
     let first = toks.first()?;
     let last = toks.last()?;
     // Names do not run across sentence punctuation.
@@ -104,11 +144,10 @@ fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span]) -> Option
     if places.is_empty() {
         return None;
     }
-    Some(Candidate {
-        span,
-        places: places.to_vec(),
-        admin_suffix: false,
-    })
+    if !shouting && !name_context_ok(text, toks) {
+        return None;
+    }
+    Some(Candidate { span, key, places: places.to_vec(), admin_suffix: false })
 }
 
 /// Countries named in text, directly or by a demonym ("Tajik", "Nigerian").
@@ -162,7 +201,9 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
             Place::City(i) => {
                 let pop = f64::from(g.cities[i as usize].population.max(1));
                 let base = pop.log10() * 20.0;
-                let plausible = in_context || pop >= 50_000.0;
+                // A foreign city must be famous; one known only by an alternate name must be local.
+                let alias = g.is_alias_only(&cand.key, p);
+                let plausible = (in_context && (!alias || pop >= 15_000.0)) || (!alias && pop >= 500_000.0);
                 if !plausible {
                     continue;
                 }

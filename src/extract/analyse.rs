@@ -1,0 +1,161 @@
+//! Per-sentence analysis: actors, places, time expressions, triggers and
+//! responsibility statements, before any decision about incidents.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::Extractor;
+use super::dates::{self, TimeExpr};
+use super::mentions::{self, Mention};
+use super::places::{self, PlaceMention};
+use super::statements::{self, Statement};
+use super::text::{self, Span};
+use super::triggers::{self, Hit};
+use crate::model::{ActorKind, ActorRecord, DateRange};
+
+/// What one sentence says, before deciding which incident it belongs to.
+pub(super) struct SentenceInfo {
+    pub span: Span,
+    pub mentions: Vec<Mention>,
+    pub places: Vec<PlaceMention>,
+    pub times: Vec<TimeExpr>,
+    pub statements: Vec<Statement>,
+    pub hits: Vec<Hit>,
+    pub speaker: Option<(Span, String)>,
+}
+
+impl SentenceInfo {
+    pub(super) fn event_hits(&self, clause: Span) -> impl Iterator<Item = &Hit> {
+        self.hits
+            .iter()
+            .filter(move |h| !h.generic && clause.contains(h.span))
+    }
+
+    pub(super) fn event_time(&self, clause: Span) -> Option<DateRange> {
+        self.times
+            .iter()
+            .find(|t| !t.reporting && clause.contains(t.span))
+            .map(|t| t.range)
+    }
+}
+
+
+/// Splits off a dateline ("DUSHANBE (Reuters) - "): where the reporter is, not the incident.
+pub(super) fn split_dateline(text: &str, body: Span) -> (Option<Span>, Span) {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*([A-Z][A-Za-z .'’-]{1,40}?)(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:,\s*\d{1,2}\s+[A-Za-z]{3,9}\s+\d{2,4})?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|[-–—:])\s+")
+            .expect("dateline pattern compiles")
+    });
+    let slice = &text[body.start..body.end];
+    match DATELINE.captures(slice) {
+        Some(c)
+            if c[1]
+                .chars()
+                .filter(|ch| ch.is_alphabetic())
+                .all(char::is_uppercase) =>
+        {
+            let place = c.get(1).expect("group 1");
+            let whole = c.get(0).expect("group 0");
+            (
+                Some(Span::new(
+                    body.start + place.start(),
+                    body.start + place.end(),
+                )),
+                Span::new(body.start + whole.end(), body.end),
+            )
+        }
+        _ => (None, body),
+    }
+}
+
+pub(super) fn analyse(
+    ex: &Extractor,
+    text: &str,
+    body: Span,
+    dateline: Option<Span>,
+    published: NaiveDate,
+    shouting: bool,
+) -> Vec<SentenceInfo> {
+    let g = ex.gazetteer();
+    let spans = text::sentences(text, body);
+    let mut last_group: Option<ActorRecord> = None;
+    let mut infos = Vec::new();
+    let mut all_cands = Vec::new();
+    let mut article_countries = std::collections::HashSet::new();
+    for &span in &spans {
+        let mentions = mentions::find(ex.actors(), text, span, shouting, last_group.as_ref());
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.actor.kind == ActorKind::ArmedGroup)
+        {
+            last_group = Some(m.actor.clone());
+        }
+        article_countries.extend(
+            mentions
+                .iter()
+                .filter(|m| m.core != m.span || true)
+                .filter_map(|m| m.actor.country.clone()),
+        );
+        let skip: Vec<Span> = mentions
+            .iter()
+            .filter(|m| !m.actor.kind.is_generic())
+            .map(|m| m.core)
+            .collect();
+        let cands = places::candidates(g, text, span, shouting, &skip);
+        all_cands.push(cands);
+        infos.push(SentenceInfo {
+            span,
+            times: dates::find(text, span, published)
+                .into_iter()
+                .filter(|t| !since_before(text, t.span))
+                .collect(),
+            statements: statements::find(text, span),
+            hits: triggers::find(text, span),
+            speaker: statements::speaker(text, span),
+            mentions,
+            places: Vec::new(),
+        });
+    }
+    let flat: Vec<places::Candidate> = all_cands.iter().flatten().cloned().collect();
+    article_countries.extend(places::context_countries(g, text, body, &flat));
+    if let Some(d) = dateline {
+        let cands = places::candidates(g, text, d, true, &[]);
+        let resolved: Vec<String> = cands
+            .iter()
+            .filter_map(|c| places::resolve(g, c, &article_countries))
+            .map(|p| g.country_of(p).to_string())
+            .collect();
+        article_countries.extend(resolved);
+    }
+    for (info, cands) in infos.iter_mut().zip(all_cands) {
+        let mut found: Vec<PlaceMention> = cands
+            .iter()
+            .filter_map(|c| {
+                places::resolve(g, c, &article_countries).map(|p| PlaceMention {
+                    span: c.span,
+                    chain: g.chain(p),
+                })
+            })
+            .collect();
+        for (offset, anchor) in places::offset_mentions(g, text, info.span, &found) {
+            found.retain(|m| m.span != anchor);
+            found.push(offset);
+        }
+        info.places = found;
+    }
+    infos
+}
+
+/// "since 2009" dates a state of affairs, not an event.
+fn since_before(text: &str, span: Span) -> bool {
+    let from = text::floor_boundary(text, span.start.saturating_sub(6));
+    text[from..span.start]
+        .to_ascii_lowercase()
+        .contains("since")
+        || text[span.start..span.end]
+            .to_ascii_lowercase()
+            .starts_with("since")
+}

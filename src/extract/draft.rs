@@ -1,0 +1,469 @@
+//! An incident being assembled from the clauses that describe it, and its
+//! conversion to an [`IncidentRecord`].
+
+use chrono::NaiveDate;
+
+use super::analyse::SentenceInfo;
+use super::casualties::{self, Category};
+use super::dates;
+use super::lexicon::{FACILITIES, WEAPONS};
+use super::mentions::Mention;
+use super::places::PlaceMention;
+use super::statements::{self, ActorSide, Statement, StatementKind};
+use super::text::{self, Span};
+use super::tokens::tokenize;
+use super::triggers::Hit;
+use crate::model::{ActorKind, ActorRecord, DateRange, GeoPrecision, IncidentRecord, IncidentType, PlaceRecord, SourceRecord};
+
+/// An incident being assembled.
+#[derive(Clone, Debug)]
+pub(super) struct Draft {
+    pub(super) kind: IncidentType,
+    pub(super) strength: u8,
+    pub(super) summary: String,
+    pub(super) date: Option<DateRange>,
+    pub(super) places: Vec<PlaceMention>,
+    pub(super) fallback_places: Vec<PlaceMention>,
+    pub(super) perpetrators: Vec<ActorRecord>,
+    pub(super) targets: Vec<ActorRecord>,
+    pub(super) victims: Vec<ActorRecord>,
+    pub(super) claimed_by: Vec<ActorRecord>,
+    pub(super) attributed_to: Vec<ActorRecord>,
+    pub(super) denied_by: Vec<ActorRecord>,
+    pub(super) unclaimed: bool,
+    pub(super) killed: Option<u32>,
+    pub(super) injured: Option<u32>,
+    pub(super) captured: Option<u32>,
+    pub(super) weapons: Vec<String>,
+    pub(super) sources: Vec<Span>,
+}
+
+impl Draft {
+    pub(super) fn new(hit: &Hit, text: &str, clause: Span) -> Draft {
+        Draft {
+            kind: hit.kind,
+            strength: hit.strength,
+            summary: summarize(&text[clause.start..clause.end]),
+            date: None,
+            places: Vec::new(),
+            fallback_places: Vec::new(),
+            perpetrators: Vec::new(),
+            targets: Vec::new(),
+            victims: Vec::new(),
+            claimed_by: Vec::new(),
+            attributed_to: Vec::new(),
+            denied_by: Vec::new(),
+            unclaimed: false,
+            killed: None,
+            injured: None,
+            captured: None,
+            weapons: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// True if `time` cannot be this incident's time.
+    pub(super) fn conflicts_with(&self, time: &DateRange, published: NaiveDate) -> bool {
+        let own = self.date.unwrap_or_else(|| dates::day(published));
+        let slack = chrono::Days::new(1);
+        time.end + slack < own.start || own.end + slack < time.start
+    }
+
+    pub(super) fn source(&mut self, span: Span) {
+        if !self.sources.contains(&span) {
+            self.sources.push(span);
+        }
+    }
+}
+
+
+/// Adds the facts of one clause to an incident.
+pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &mut Draft) {
+    d.source(info.span);
+    let hits: Vec<&Hit> = info.event_hits(clause).collect();
+    for h in &hits {
+        if h.strength >= 7 && h.strength > d.strength || d.strength <= 2 && h.strength > d.strength
+        {
+            d.kind = h.kind;
+            d.strength = h.strength;
+        }
+    }
+    if d.date.is_none() {
+        d.date = info.event_time(clause);
+    }
+    for p in info.places.iter().filter(|p| clause.contains(p.span)) {
+        d.places.push(p.clone());
+    }
+    counts_into(text, clause, info, d);
+    roles_into(text, info, clause, &hits, d);
+    weapons_into(text, clause, d);
+}
+
+fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
+    let counts = casualties::count(text, clause);
+    let max = |a: Option<u32>, b: Option<u32>| match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    };
+    d.killed = max(d.killed, counts.killed);
+    d.injured = max(d.injured, counts.injured);
+    d.captured = max(d.captured, counts.captured);
+    for (cat, item) in counts.items {
+        let (Some(kind), Some(noun)) = (item.kind, item.noun_span) else {
+            continue;
+        };
+        if item.partitive || cat == Category::Captured && kind == ActorKind::Unidentified {
+            continue;
+        }
+        let named = info
+            .mentions
+            .iter()
+            .find(|m| m.span.overlaps(item.span) && !m.actor.kind.is_generic());
+        let mut rec = match named {
+            Some(m) => m.actor.clone(),
+            None => {
+                let mut r = ActorRecord::new(
+                    &text[noun.start..noun.end],
+                    &text[item.span.start..item.span.end],
+                    kind,
+                );
+                r.scoped = true;
+                r
+            }
+        };
+        rec.mention = text[item.span.start..item.span.end].to_string();
+        rec.span = Some((info.span.start as u32, info.span.end as u32));
+        if kind == ActorKind::Unidentified
+            && d.perpetrators
+                .iter()
+                .any(|p| p.kind == ActorKind::Unidentified)
+        {
+            continue; // "killed 15 militants" after "militants attacked": the attackers died
+        }
+        push_actor(&mut d.victims, rec);
+    }
+}
+
+/// Perpetrators before the first attack trigger or after "by"; targets after it.
+fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &mut Draft) {
+    let Some(first) = hits.iter().find(|h| h.strength >= 3).or(hits.first()) else {
+        return;
+    };
+    let speaker = info.speaker.as_ref().map(|(s, _)| *s);
+    let in_statement = |m: &Mention| {
+        info.statements
+            .iter()
+            .any(|s| s.kind != StatementKind::Unclaimed && near_cue(m, s))
+    };
+    for m in info.mentions.iter().filter(|m| clause.contains(m.span)) {
+        if speaker.is_some_and(|s| s.overlaps(m.span)) || in_statement(m) {
+            continue;
+        }
+        let mut rec = m.actor.clone();
+        rec.span = Some((info.span.start as u32, info.span.end as u32));
+        let prefix = last_words(text, clause.start, m.span.start, 2);
+        let by = prefix.iter().any(|w| w == "by");
+        let against = prefix
+            .iter()
+            .any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at"));
+        if (m.span.end <= first.span.start && !against)
+            || by
+            || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with"))
+        {
+            if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
+                continue;
+            }
+            if !rec.kind.is_generic() {
+                if let Some((_, who)) = &info.speaker {
+                    let mut attr = rec.clone();
+                    attr.by = Some(who.clone());
+                    push_actor(&mut d.attributed_to, attr);
+                }
+            }
+            push_actor(&mut d.perpetrators, rec);
+        } else if m.span.start >= first.span.end
+            && rec.kind != ActorKind::Unidentified
+            && !d.perpetrators.iter().any(|p| p.name == rec.name)
+        {
+            push_actor(&mut d.targets, rec);
+        }
+    }
+    facilities_into(text, clause, first, info, d);
+}
+
+fn near_cue(m: &Mention, s: &Statement) -> bool {
+    match s.side {
+        ActorSide::Before => m.span.end <= s.cue.start && s.cue.start - m.span.end < 80,
+        ActorSide::After => m.span.start >= s.cue.end && m.span.start - s.cue.end < 40,
+        ActorSide::None => false,
+    }
+}
+
+fn last_words(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
+    let toks = tokenize(text, from, to);
+    toks.iter().rev().take(n).map(|t| t.key.clone()).collect()
+}
+
+/// Buildings and vehicles named after the attack trigger: "attacked a border post".
+fn facilities_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d: &mut Draft) {
+    let toks = tokenize(text, first.span.end, clause.end);
+    for (i, t) in toks.iter().enumerate().take(10) {
+        if !matches!(
+            t.key.as_str(),
+            "a" | "an" | "the" | "two" | "three" | "its" | "their" | "several"
+        ) {
+            continue;
+        }
+        for skip in 0..=2 {
+            for len in (1..=3).rev() {
+                let (s, e) = (i + 1 + skip, i + 1 + skip + len);
+                if e > toks.len() {
+                    continue;
+                }
+                let phrase: Vec<&str> = toks[s..e].iter().map(|t| t.key.as_str()).collect();
+                if FACILITIES.contains(&phrase.join(" ").as_str()) {
+                    let span = Span::new(t.start, toks[e - 1].end);
+                    let mut rec = ActorRecord::new(
+                        &text[toks[s].start..toks[e - 1].end],
+                        &text[span.start..span.end],
+                        ActorKind::Facility,
+                    );
+                    rec.span = Some((info.span.start as u32, info.span.end as u32));
+                    push_actor(&mut d.targets, rec);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
+    let toks = tokenize(text, clause.start, clause.end);
+    let mut i = 0;
+    while i < toks.len() {
+        let found = (1..=3).rev().find(|len| {
+            i + len <= toks.len()
+                && WEAPONS.contains(
+                    &toks[i..i + len]
+                        .iter()
+                        .map(|t| t.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .as_str(),
+                )
+        });
+        match found {
+            Some(len) => {
+                let w = text[toks[i].start..toks[i + len - 1].end].to_string();
+                if !d.weapons.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
+                    d.weapons.push(w);
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The actor a statement is about: by side, falling back to the last named group ("it").
+pub(super) fn responsible(
+    info: &SentenceInfo,
+    s: &Statement,
+    last_group: Option<&ActorRecord>,
+) -> Option<ActorRecord> {
+    let found = match s.side {
+        ActorSide::Before => info
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= s.cue.start),
+        ActorSide::After => info.mentions.iter().find(|m| m.span.start >= s.cue.end),
+        ActorSide::None => None,
+    };
+    let mut rec = match found {
+        Some(m) => {
+            let mut r = m.actor.clone();
+            r.span = Some((info.span.start as u32, info.span.end as u32));
+            r
+        }
+        None if s.side == ActorSide::Before => last_group?.clone(),
+        None => return None,
+    };
+    if rec.kind == ActorKind::Facility || rec.kind == ActorKind::Civilians {
+        return None;
+    }
+    rec.by = None;
+    Some(rec)
+}
+
+/// Claims, denials, attributions and "no claim" of a sentence, for incident `d`.
+pub(super) fn apply_statements(
+    text: &str,
+    info: &SentenceInfo,
+    last_group: Option<&ActorRecord>,
+    d: &mut Draft,
+    _only: Option<Span>,
+) {
+    for s in &info.statements {
+        match s.kind {
+            StatementKind::Unclaimed => d.unclaimed = true,
+            StatementKind::Claim => {
+                if let Some(mut rec) = responsible(info, s, last_group) {
+                    rec.mode = statements::claim_mode(text, info.span);
+                    push_actor(&mut d.claimed_by, rec);
+                    d.source(info.span);
+                }
+            }
+            StatementKind::Denial => {
+                if let Some(rec) = responsible(info, s, last_group) {
+                    push_actor(&mut d.denied_by, rec);
+                    d.source(info.span);
+                }
+            }
+            StatementKind::Attribution => {
+                let Some(mut rec) = responsible(info, s, None) else {
+                    continue;
+                };
+                if rec.kind.is_generic() && rec.kind != ActorKind::Unidentified {
+                    continue;
+                }
+                rec.by = if s.by_subject {
+                    subject_before(text, info.span, s.cue)
+                } else {
+                    None
+                }
+                .or_else(|| info.speaker.as_ref().map(|(_, w)| w.clone()));
+                push_actor(&mut d.attributed_to, rec);
+                d.source(info.span);
+            }
+        }
+    }
+}
+
+/// "Local police blamed ...": the words before the cue, back to a comma or "that".
+fn subject_before(text: &str, sentence: Span, cue: Span) -> Option<String> {
+    let head = &text[sentence.start..cue.start];
+    let from = head.rfind([',', ';']).map_or(0, |p| p + 1);
+    let from = head[from..]
+        .to_ascii_lowercase()
+        .rfind(" that ")
+        .map_or(from, |p| from + p + 6);
+    let subject = head[from..].trim();
+    let words = subject.split_whitespace().count();
+    (words > 0 && words <= 8).then(|| subject.to_string())
+}
+
+pub(super) fn push_actor(list: &mut Vec<ActorRecord>, rec: ActorRecord) {
+    let same = |a: &ActorRecord| {
+        a.name.eq_ignore_ascii_case(&rec.name)
+            && a.kind == rec.kind
+            && (!rec.scoped || a.mention == rec.mention)
+    };
+    if !list.iter().any(same) {
+        list.push(rec);
+    }
+}
+
+fn summarize(clause: &str) -> String {
+    let flat = clause.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.len() <= 200 {
+        return flat;
+    }
+    let cut = text::floor_boundary(&flat, 200);
+    let cut = flat[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}...", &flat[..cut])
+}
+
+/// Turns a draft into the record, with defaults and places ordered by precision.
+pub(super) fn finish(
+    mut d: Draft,
+    text: &str,
+    published: NaiveDate,
+    article: &str,
+    main_places: &[PlaceMention],
+) -> IncidentRecord {
+    let _ = text;
+    if d.unclaimed {
+        d.claimed_by.clear();
+    }
+    let mut places = if d.places.is_empty() {
+        d.fallback_places.clone()
+    } else {
+        d.places.clone()
+    };
+    if places.is_empty() {
+        // Same country as the article's main incident, at country precision.
+        places.extend(
+            main_places
+                .iter()
+                .filter_map(|p| {
+                    let country = p
+                        .chain
+                        .iter()
+                        .find(|l| l.precision == GeoPrecision::Country)?;
+                    Some(PlaceMention {
+                        span: p.span,
+                        chain: vec![country.clone()],
+                    })
+                })
+                .take(1),
+        );
+    }
+    let date = d.date.unwrap_or(DateRange {
+        assumed: true,
+        ..dates::day(published)
+    });
+    IncidentRecord {
+        id: String::new(),
+        kind: d.kind,
+        summary: d.summary,
+        date: Some(date),
+        places: order_places(places, text),
+        perpetrators: d.perpetrators,
+        targets: d.targets,
+        victims: d.victims,
+        claimed_by: d.claimed_by,
+        attributed_to: d.attributed_to,
+        denied_by: d.denied_by,
+        killed: d.killed,
+        injured: d.injured,
+        captured: d.captured,
+        weapons: d.weapons,
+        sources: d
+            .sources
+            .iter()
+            .map(|s| SourceRecord {
+                article: article.to_string(),
+                start: s.start as u32,
+                end: s.end as u32,
+            })
+            .collect(),
+    }
+}
+
+/// Most specific first; a country already implied by a more specific place is dropped.
+fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
+    places.sort_by_key(|p| p.chain.first().map(|l| l.precision));
+    let mut out: Vec<PlaceRecord> = Vec::new();
+    for p in places {
+        let Some(first) = p.chain.first() else {
+            continue;
+        };
+        let duplicate = out
+            .iter()
+            .any(|o| o.name == first.name && o.country == first.country);
+        let implied = first.precision == GeoPrecision::Country
+            && out.iter().any(|o| o.country == first.country);
+        let implied_admin = first.precision == GeoPrecision::AdminArea
+            && out
+                .iter()
+                .any(|o| o.admin1 == first.admin1 && o.country == first.country);
+        if duplicate || implied || implied_admin {
+            continue;
+        }
+        let mention = text.get(p.span.start..p.span.end).map(str::to_string);
+        out.extend(PlaceRecord::from_chain(p.chain, mention));
+    }
+    out
+}
