@@ -72,8 +72,7 @@ const REFUSED_ALIASES: &[&str] = &[
 impl ActorDict {
     /// The curated list shipped in `data/actors.tsv`.
     pub fn bundled() -> ActorDict {
-        let entries =
-            parse_tsv(BUNDLED, "data/actors.tsv").expect("bundled actor list parses (tested)");
+        let entries = parse_tsv(BUNDLED, "data/actors.tsv").expect("bundled actor list parses (tested)");
         ActorDict::from_entries(entries)
     }
 
@@ -92,14 +91,9 @@ impl ActorDict {
                     if texts.contains(&variant) {
                         continue;
                     }
-                    let acronym = variant.len() <= 5
-                        && variant.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+                    let acronym = variant.len() <= 5 && variant.chars().all(|c| c.is_ascii_uppercase() || c == '-');
                     let has_upper = variant.chars().any(char::is_uppercase);
-                    patterns.push(Pattern {
-                        entry: idx as u32,
-                        acronym,
-                        has_upper,
-                    });
+                    patterns.push(Pattern { entry: idx as u32, acronym, has_upper });
                     texts.push(variant);
                 }
             }
@@ -109,13 +103,7 @@ impl ActorDict {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
             .expect("actor patterns build");
-        ActorDict {
-            entries,
-            by_key,
-            matcher,
-            patterns,
-            texts,
-        }
+        ActorDict { entries, by_key, matcher, patterns, texts }
     }
 
     /// Adds entries; names already known keep their first meaning.
@@ -173,10 +161,7 @@ impl ActorDict {
                 shouting || !p.has_upper || same_word_case(&self.texts[m.pattern().as_usize()], found)
             };
             if ok {
-                out.push(ActorMatch {
-                    span: Span::new(s, e),
-                    entry: p.entry,
-                });
+                out.push(ActorMatch { span: Span::new(s, e), entry: p.entry });
             }
         }
         out
@@ -192,14 +177,41 @@ fn same_word_case(alias: &str, found: &str) -> bool {
             .map(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect()
     };
+    // Arabic articles and particles vary in case: "al-Shabaab", "Al-Shabaab".
+    let particle = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "al" | "el"
+                | "ad"
+                | "ash"
+                | "as"
+                | "at"
+                | "an"
+                | "ar"
+                | "az"
+                | "bin"
+                | "ibn"
+                | "wal"
+                | "of"
+                | "the"
+                | "de"
+                | "la"
+        )
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (aw, fw) = (words(alias), words(found));
     let (a, f) = (initials(alias), initials(found));
-    a.len() != f.len() || a.iter().zip(&f).all(|(want, got)| !want || *got)
+    a.len() != f.len()
+        || a.iter().zip(&f).zip(&aw).all(|((want, got), w)| !want || *got || particle(w))
+        || fw.is_empty()
 }
 
 /// Upper-case words that look like acronyms in shouting text.
 const COMMON_SHORT: &[&str] = &[
-    "THE", "AND", "FOR", "ARE", "WAS", "HAS", "NOT", "BUT", "ITS", "HIS", "HER", "WHO", "ONE",
-    "TWO", "ALL", "OUT", "NEW", "NOW", "WAR", "ARMY",
+    "THE", "AND", "FOR", "ARE", "WAS", "HAS", "NOT", "BUT", "ITS", "HIS", "HER", "WHO", "ONE", "TWO", "ALL", "OUT",
+    "NEW", "NOW", "WAR", "ARMY",
 ];
 
 /// Spelling variants matched in text: hyphens and spaces are interchangeable.
@@ -224,25 +236,12 @@ pub fn parse_tsv(text: &str, source: &str) -> Result<Vec<ActorEntry>> {
         let cols: Vec<&str> = line.split('\t').collect();
         let at = || format!("{source}:{}", n + 1);
         if cols.len() < 2 {
-            return Err(Error::input(
-                at(),
-                "expected at least name and kind separated by tabs",
-            ));
+            return Err(Error::input(at(), "expected at least name and kind separated by tabs"));
         }
         let kind = ActorKind::parse(cols[1].trim())
             .ok_or_else(|| Error::input(at(), format!("unknown actor kind {:?}", cols[1])))?;
-        let opt = |i: usize| {
-            cols.get(i)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let aliases = opt(4).map(|a| {
-            a.split('|')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect()
-        });
+        let opt = |i: usize| cols.get(i).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let aliases = opt(4).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
         entries.push(ActorEntry {
             name: cols[0].trim().to_string(),
             kind,

@@ -12,6 +12,7 @@ use super::mentions::{self, Mention};
 use super::places::{self, PlaceMention};
 use super::statements::{self, Statement};
 use super::text::{self, Span};
+use super::tokens::tokenize;
 use super::triggers::{self, Hit};
 use crate::model::{ActorKind, ActorRecord, DateRange};
 
@@ -28,19 +29,14 @@ pub(super) struct SentenceInfo {
 
 impl SentenceInfo {
     pub(super) fn event_hits(&self, clause: Span) -> impl Iterator<Item = &Hit> {
-        self.hits
-            .iter()
-            .filter(move |h| !h.generic && clause.contains(h.span))
+        self.hits.iter().filter(move |h| !h.generic && clause.contains(h.span))
     }
 
     pub(super) fn event_time(&self, clause: Span) -> Option<DateRange> {
-        self.times
-            .iter()
-            .find(|t| !t.reporting && clause.contains(t.span))
-            .map(|t| t.range)
+        let event = || self.times.iter().filter(|t| !t.reporting && clause.contains(t.span));
+        event().find(|t| t.explicit).or_else(|| event().next()).map(|t| t.range)
     }
 }
-
 
 /// Splits off a dateline ("DUSHANBE (Reuters) - "): where the reporter is, not the incident.
 pub(super) fn split_dateline(text: &str, body: Span) -> (Option<Span>, Span) {
@@ -50,19 +46,11 @@ pub(super) fn split_dateline(text: &str, body: Span) -> (Option<Span>, Span) {
     });
     let slice = &text[body.start..body.end];
     match DATELINE.captures(slice) {
-        Some(c)
-            if c[1]
-                .chars()
-                .filter(|ch| ch.is_alphabetic())
-                .all(char::is_uppercase) =>
-        {
+        Some(c) if c[1].chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase) => {
             let place = c.get(1).expect("group 1");
             let whole = c.get(0).expect("group 0");
             (
-                Some(Span::new(
-                    body.start + place.start(),
-                    body.start + place.end(),
-                )),
+                Some(Span::new(body.start + place.start(), body.start + place.end())),
                 Span::new(body.start + whole.end(), body.end),
             )
         }
@@ -82,42 +70,31 @@ pub(super) fn analyse(
     let spans = text::sentences(text, body);
     let mut last_group: Option<ActorRecord> = None;
     let mut infos = Vec::new();
-    let mut all_cands = Vec::new();
+    let mut all_cands: Vec<Vec<places::Candidate>> = Vec::new();
     let mut article_countries = std::collections::HashSet::new();
     for &span in &spans {
         let mentions = mentions::find(ex.actors(), text, span, shouting, last_group.as_ref());
-        if let Some(m) = mentions
-            .iter()
-            .rev()
-            .find(|m| m.actor.kind == ActorKind::ArmedGroup)
-        {
+        if let Some(m) = mentions.iter().rev().find(|m| m.actor.kind == ActorKind::ArmedGroup) {
             last_group = Some(m.actor.clone());
         }
-        article_countries.extend(
-            mentions
-                .iter()
-                .filter(|m| m.core != m.span || true)
-                .filter_map(|m| m.actor.country.clone()),
-        );
-        let skip: Vec<Span> = mentions
-            .iter()
-            .filter(|m| !m.actor.kind.is_generic())
-            .map(|m| m.core)
-            .collect();
+        article_countries
+            .extend(mentions.iter().filter(|m| m.core != m.span || true).filter_map(|m| m.actor.country.clone()));
+        let skip: Vec<Span> = mentions.iter().filter(|m| !m.actor.kind.is_generic()).map(|m| m.core).collect();
         let cands = places::candidates(g, text, span, shouting, &skip);
         all_cands.push(cands);
         infos.push(SentenceInfo {
             span,
-            times: dates::find(text, span, published)
-                .into_iter()
-                .filter(|t| !since_before(text, t.span))
-                .collect(),
+            times: dates::find(text, span, published).into_iter().filter(|t| !since_before(text, t.span)).collect(),
             statements: statements::find(text, span),
             hits: triggers::find(text, span),
             speaker: statements::speaker(text, span),
             mentions,
             places: Vec::new(),
         });
+    }
+    let persons = person_tokens(text, body);
+    for cands in &mut all_cands {
+        cands.retain(|c| !persons.contains(&c.key));
     }
     let flat: Vec<places::Candidate> = all_cands.iter().flatten().cloned().collect();
     article_countries.extend(places::context_countries(g, text, body, &flat));
@@ -134,10 +111,7 @@ pub(super) fn analyse(
         let mut found: Vec<PlaceMention> = cands
             .iter()
             .filter_map(|c| {
-                places::resolve(g, c, &article_countries).map(|p| PlaceMention {
-                    span: c.span,
-                    chain: g.chain(p),
-                })
+                places::resolve(g, c, &article_countries).map(|p| PlaceMention { span: c.span, chain: g.chain(p) })
             })
             .collect();
         for (offset, anchor) in places::offset_mentions(g, text, info.span, &found) {
@@ -151,11 +125,91 @@ pub(super) fn analyse(
 
 /// "since 2009" dates a state of affairs, not an event.
 fn since_before(text: &str, span: Span) -> bool {
-    let from = text::floor_boundary(text, span.start.saturating_sub(6));
-    text[from..span.start]
-        .to_ascii_lowercase()
-        .contains("since")
-        || text[span.start..span.end]
-            .to_ascii_lowercase()
-            .starts_with("since")
+    // "the deadliest attack since the insurgency began in 2015": the whole "since" clause.
+    let from = text::floor_boundary(text, span.start.saturating_sub(60));
+    let from = text[from..span.start].rfind([',', ';', '.']).map_or(from, |p| from + p);
+    text[from..span.start].to_ascii_lowercase().contains("since")
+        || text[span.start..span.end].to_ascii_lowercase().starts_with("since")
+}
+
+/// Titles that introduce a person's name ("President Ashraf Ghani").
+const TITLES: &[&str] = &[
+    "president",
+    "general",
+    "gen",
+    "minister",
+    "cleric",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "colonel",
+    "col",
+    "governor",
+    "gov",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "imam",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "sergeant",
+    "major",
+    "emir",
+    "king",
+    "prince",
+    "judge",
+    "senator",
+    "mayor",
+    "pope",
+    "bishop",
+    "cardinal",
+    "chairman",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "warlord",
+    "militant",
+    "jihadist",
+    "official",
+];
+
+/// Words of person names in the article: the capitalised words after a
+/// title or around a name particle ("Moqtada al-Sadr"). A place name that is
+/// also one of them ("Sadr") is taken as the person everywhere in the article.
+fn person_tokens(text: &str, body: Span) -> std::collections::HashSet<String> {
+    let toks = tokenize(text, body.start, body.end);
+    let mut out = std::collections::HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        let titled = TITLES.contains(&t.key.as_str());
+        let particle = matches!(t.key.as_str(), "al" | "bin" | "ibn" | "abu") && i > 0 && toks[i - 1].capitalized;
+        if !(titled || particle) {
+            continue;
+        }
+        if particle {
+            out.insert(toks[i - 1].key.clone());
+        }
+        for n in toks.iter().skip(i + 1).take(3) {
+            let joined = text[t.end..n.start].chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
+            if !(n.capitalized || matches!(n.key.as_str(), "al" | "bin" | "ibn")) || !joined {
+                break;
+            }
+            out.insert(n.key.clone());
+        }
+    }
+    out
+}
+
+/// "the attack", "Saturday's bombing", "this blast": a trigger noun that refers back.
+pub(super) fn definite(text: &str, sentence: Span, hit: &Hit) -> bool {
+    let toks = tokenize(text, sentence.start, hit.span.start);
+    let before: Vec<&str> = toks.iter().rev().take(3).map(|t| t.key.as_str()).collect();
+    matches!(before.first(), Some(&"the") | Some(&"this") | Some(&"that") | Some(&"its") | Some(&"s"))
+        || (before.len() >= 2
+            && matches!(before[1], "the" | "this" | "that")
+            && !matches!(before[0], "second" | "third" | "other"))
 }

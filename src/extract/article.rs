@@ -31,10 +31,7 @@ pub struct ArticleHeader {
 
 /// Reads header lines from the top of `text` until the first body line.
 pub fn parse_header(text: &str) -> ArticleHeader {
-    let mut header = ArticleHeader {
-        body: Span::new(0, text.len()),
-        ..ArticleHeader::default()
-    };
+    let mut header = ArticleHeader { body: Span::new(0, text.len()), ..ArticleHeader::default() };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -73,10 +70,7 @@ fn parse_link(s: &str) -> (Option<String>, Option<String>) {
     if let Some(rest) = s.strip_prefix('[') {
         if let Some((name, tail)) = rest.split_once("](") {
             let url = tail.trim_end_matches(')').trim();
-            return (
-                Some(name.trim().to_string()),
-                (!url.is_empty()).then(|| url.to_string()),
-            );
+            return (Some(name.trim().to_string()), (!url.is_empty()).then(|| url.to_string()));
         }
     }
     (None, (!s.is_empty()).then(|| s.to_string()))
@@ -91,10 +85,7 @@ mod tests {
         let text = "# Militants attack\n\nPublished at: **2019-11-06T10:17:57+00:00**\n\nAuthor: ****\n\nOriginal: [Reuters](https://example.org/a)\n\nDUSHANBE (Reuters) - Body.\n";
         let h = parse_header(text);
         assert_eq!(h.title.as_deref(), Some("Militants attack"));
-        assert_eq!(
-            h.published.unwrap().to_rfc3339(),
-            "2019-11-06T10:17:57+00:00"
-        );
+        assert_eq!(h.published.unwrap().to_rfc3339(), "2019-11-06T10:17:57+00:00");
         assert_eq!(h.author, None);
         assert_eq!(h.source.as_deref(), Some("Reuters"));
         assert_eq!(h.url.as_deref(), Some("https://example.org/a"));

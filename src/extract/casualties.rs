@@ -39,6 +39,8 @@ pub struct Counts {
     pub killed: Option<u32>,
     pub injured: Option<u32>,
     pub captured: Option<u32>,
+    /// "the death toll rose to 31": replaces earlier figures.
+    pub toll: Option<u32>,
     /// Counted groups with their category, for victims.
     pub items: Vec<(Category, Item)>,
 }
@@ -224,7 +226,9 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
         next.is_some_and(|n| category(&n.key).is_some() || (AUX.contains(&n.key.as_str()) && number_start == i));
     let after_verb = i > 0
         && category(&toks[i - 1].key).is_some()
-        && next.is_none_or(|n| text[toks[j - 1].end..n.start].contains([',', '.', ';']) || n.key == "and" || n.key == "others");
+        && next.is_none_or(|n| {
+            text[toks[j - 1].end..n.start].contains([',', '.', ';']) || n.key == "and" || n.key == "others"
+        });
     let end = if next.is_some_and(|n| n.key == "others") { j + 1 } else { j };
     let span = Span::new(toks[i].start, toks[end - 1].end);
     (before_verb || after_verb).then_some((Item { span, value, noun_span: None, kind: None, partitive, subset }, end))
@@ -385,6 +389,7 @@ fn death_toll(toks: &[Token], counts: &mut Counts) {
                     || toks[j - 1].key == "of"
                 {
                     counts.set(Category::Killed, value);
+                    counts.toll = Some(value);
                 }
                 break;
             }

@@ -46,7 +46,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(said|says|told|announced|reported|added|stated|confirmed|quoted|statement|spokesman|spokesperson|news conference)\W+(?:\w+\W+){0,2}$")
+    Regex::new(r"(?i)\b(said|says|told|announced|reported|added|stated|confirmed|quoted|statement|spokesman|spokesperson|news conference|responsibility|credit|claimed|claim|denied|condemned|video|released)\W+(?:\w+\W+){0,2}$")
         .expect("reporting pattern compiles")
 });
 
@@ -61,7 +61,8 @@ pub fn find(text: &str, span: Span, published: NaiveDate) -> Vec<TimeExpr> {
         };
         let before = &slice[..whole.start()];
         let after = &slice[whole.end()..];
-        if caps.name("overnight").is_some_and(|m| m.as_str().eq_ignore_ascii_case("overnight")) && adjective_use(after) {
+        if caps.name("overnight").is_some_and(|m| m.as_str().eq_ignore_ascii_case("overnight")) && adjective_use(after)
+        {
             continue; // "an overnight raid" says nothing about which night
         }
         let reporting = REPORTING.is_match(before);
@@ -83,7 +84,17 @@ fn adjective_use(after: &str) -> bool {
     let next = after.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     matches!(
         next.to_ascii_lowercase().as_str(),
-        "raid" | "raids" | "attack" | "attacks" | "assault" | "curfew" | "operation" | "offensive" | "ambush" | "stay" | "bombing"
+        "raid"
+            | "raids"
+            | "attack"
+            | "attacks"
+            | "assault"
+            | "curfew"
+            | "operation"
+            | "offensive"
+            | "ambush"
+            | "stay"
+            | "bombing"
     )
 }
 
@@ -93,11 +104,7 @@ fn resolve(caps: &regex::Captures<'_>, published: NaiveDate) -> Option<DateRange
         return NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok().map(day);
     }
     if let Some(m) = get("mdy") {
-        let (m, d, y) = (
-            m.parse().ok()?,
-            get("mdy_d")?.parse().ok()?,
-            get("mdy_y")?.parse().ok()?,
-        );
+        let (m, d, y) = (m.parse().ok()?, get("mdy_d")?.parse().ok()?, get("mdy_y")?.parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d).map(day);
     }
     if let Some(d) = get("dm_d") {
@@ -125,23 +132,13 @@ fn resolve(caps: &regex::Captures<'_>, published: NaiveDate) -> Option<DateRange
 }
 
 pub fn day(date: NaiveDate) -> DateRange {
-    DateRange {
-        start: date,
-        end: date,
-        precision: DatePrecision::Day,
-        assumed: false,
-    }
+    DateRange { start: date, end: date, precision: DatePrecision::Day, assumed: false }
 }
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
-    let names = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    names
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    names.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
 }
 
 fn day_month(d: &str, m: &str, y: Option<&str>, published: NaiveDate) -> Option<DateRange> {
@@ -164,12 +161,7 @@ fn day_month(d: &str, m: &str, y: Option<&str>, published: NaiveDate) -> Option<
 pub fn month_range(year: i32, m: u32) -> Option<DateRange> {
     let start = NaiveDate::from_ymd_opt(year, m, 1)?;
     let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
-    Some(DateRange {
-        start,
-        end,
-        precision: DatePrecision::Month,
-        assumed: false,
-    })
+    Some(DateRange { start, end, precision: DatePrecision::Month, assumed: false })
 }
 
 fn month(m: &str, y: Option<&str>, published: NaiveDate) -> Option<DateRange> {
@@ -201,12 +193,9 @@ fn relative_day(word: &str, published: NaiveDate) -> Option<DateRange> {
     let yesterday = published.pred_opt()?;
     let words: Vec<&str> = word.split_whitespace().collect();
     match words.as_slice() {
-        ["overnight"] => Some(DateRange {
-            start: yesterday,
-            end: published,
-            precision: DatePrecision::Day,
-            assumed: false,
-        }),
+        ["overnight"] => {
+            Some(DateRange { start: yesterday, end: published, precision: DatePrecision::Day, assumed: false })
+        }
         ["yesterday"] | ["last", "night"] | ["late", "last", "night"] => Some(day(yesterday)),
         ["this", "week"] => Some(DateRange {
             start: published - Days::new(u64::from(published.weekday().num_days_from_monday())),
@@ -246,14 +235,8 @@ fn relative_period(phrase: &str, published: NaiveDate) -> Option<DateRange> {
             month_range(d.year(), d.month())
         }
         ["last", "week"] => {
-            let monday =
-                published - Days::new(u64::from(published.weekday().num_days_from_monday()) + 7);
-            Some(DateRange {
-                start: monday,
-                end: monday + Days::new(6),
-                precision: DatePrecision::Day,
-                assumed: false,
-            })
+            let monday = published - Days::new(u64::from(published.weekday().num_days_from_monday()) + 7);
+            Some(DateRange { start: monday, end: monday + Days::new(6), precision: DatePrecision::Day, assumed: false })
         }
         [.., "this", "year"] => year(published.year()),
         _ => year(published.year() - 1),
@@ -267,13 +250,8 @@ mod tests {
     fn resolve_one(text: &str, published: &str) -> (String, DateRange) {
         let published = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
         let found = find(text, Span::new(0, text.len()), published);
-        let first = found
-            .first()
-            .unwrap_or_else(|| panic!("no date in {text:?}"));
-        (
-            text[first.span.start..first.span.end].to_string(),
-            first.range,
-        )
+        let first = found.first().unwrap_or_else(|| panic!("no date in {text:?}"));
+        (text[first.span.start..first.span.end].to_string(), first.range)
     }
 
     fn ymd(s: &str) -> NaiveDate {
@@ -283,96 +261,46 @@ mod tests {
     #[test]
     fn overnight_spans_the_night_before_publication() {
         let (_, r) = resolve_one("militants attacked overnight", "2019-11-06");
-        assert_eq!(
-            (r.start, r.end, r.precision),
-            (ymd("2019-11-05"), ymd("2019-11-06"), DatePrecision::Day)
-        );
+        assert_eq!((r.start, r.end, r.precision), (ymd("2019-11-05"), ymd("2019-11-06"), DatePrecision::Day));
     }
 
     #[test]
     fn weekday_is_latest_on_or_before_publication() {
         // 2019-11-06 was a Wednesday.
-        assert_eq!(
-            resolve_one("on Tuesday", "2019-11-06").1.start,
-            ymd("2019-11-05")
-        );
-        assert_eq!(
-            resolve_one("on Wednesday", "2019-11-06").1.start,
-            ymd("2019-11-06")
-        );
-        assert_eq!(
-            resolve_one("on Sunday night", "2019-11-06").1.start,
-            ymd("2019-11-03")
-        );
+        assert_eq!(resolve_one("on Tuesday", "2019-11-06").1.start, ymd("2019-11-05"));
+        assert_eq!(resolve_one("on Wednesday", "2019-11-06").1.start, ymd("2019-11-06"));
+        assert_eq!(resolve_one("on Sunday night", "2019-11-06").1.start, ymd("2019-11-03"));
     }
 
     #[test]
     fn months_and_years_carry_their_precision() {
         let r = resolve_one("a prison riot in May which", "2019-11-06").1;
-        assert_eq!(
-            (r.start, r.end, r.precision),
-            (ymd("2019-05-01"), ymd("2019-05-31"), DatePrecision::Month)
-        );
+        assert_eq!((r.start, r.end, r.precision), (ymd("2019-05-01"), ymd("2019-05-31"), DatePrecision::Month));
         let r = resolve_one("in December", "2019-11-06").1;
         assert_eq!(r.start, ymd("2018-12-01"));
         let r = resolve_one("cyclists last year", "2019-11-06").1;
-        assert_eq!(
-            (r.start, r.precision),
-            (ymd("2018-01-01"), DatePrecision::Year)
-        );
+        assert_eq!((r.start, r.precision), (ymd("2018-01-01"), DatePrecision::Year));
         let r = resolve_one("earlier this month", "2019-11-06").1;
-        assert_eq!(
-            (r.start, r.precision),
-            (ymd("2019-11-01"), DatePrecision::Month)
-        );
+        assert_eq!((r.start, r.precision), (ymd("2019-11-01"), DatePrecision::Month));
     }
 
     #[test]
     fn explicit_dates_in_common_formats() {
-        assert_eq!(
-            resolve_one("on 5 January", "2021-03-01").1.start,
-            ymd("2021-01-05")
-        );
-        assert_eq!(
-            resolve_one("on March 3", "2021-03-10").1.start,
-            ymd("2021-03-03")
-        );
-        assert_eq!(
-            resolve_one("01/05/2021: Assailants", "2021-03-01").1.start,
-            ymd("2021-01-05")
-        );
-        assert_eq!(
-            resolve_one("on 2020-12-31", "2021-03-01").1.start,
-            ymd("2020-12-31")
-        );
-        assert_eq!(
-            resolve_one("On December 28, 2020 gunmen", "2021-03-01")
-                .1
-                .start,
-            ymd("2020-12-28")
-        );
+        assert_eq!(resolve_one("on 5 January", "2021-03-01").1.start, ymd("2021-01-05"));
+        assert_eq!(resolve_one("on March 3", "2021-03-10").1.start, ymd("2021-03-03"));
+        assert_eq!(resolve_one("01/05/2021: Assailants", "2021-03-01").1.start, ymd("2021-01-05"));
+        assert_eq!(resolve_one("on 2020-12-31", "2021-03-01").1.start, ymd("2020-12-31"));
+        assert_eq!(resolve_one("On December 28, 2020 gunmen", "2021-03-01").1.start, ymd("2020-12-28"));
         // A day after publication belongs to the previous year.
-        assert_eq!(
-            resolve_one("on 20 December", "2021-03-01").1.start,
-            ymd("2020-12-20")
-        );
+        assert_eq!(resolve_one("on 20 December", "2021-03-01").1.start, ymd("2020-12-20"));
     }
 
     #[test]
     fn relative_counts() {
-        assert_eq!(
-            resolve_one("three days ago", "2021-03-10").1.start,
-            ymd("2021-03-07")
-        );
-        assert_eq!(
-            resolve_one("yesterday", "2021-03-10").1.start,
-            ymd("2021-03-09")
-        );
+        assert_eq!(resolve_one("three days ago", "2021-03-10").1.start, ymd("2021-03-07"));
+        assert_eq!(resolve_one("yesterday", "2021-03-10").1.start, ymd("2021-03-09"));
         let r = resolve_one("last month", "2021-03-10").1;
-        assert_eq!(
-            (r.start, r.precision),
-            (ymd("2021-02-01"), DatePrecision::Month)
-        );
+        assert_eq!((r.start, r.precision), (ymd("2021-02-01"), DatePrecision::Month));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::analyse::SentenceInfo;
+use super::analyse::{SentenceInfo, definite};
 use super::casualties::{self, Category};
 use super::dates;
 use super::lexicon::{FACILITIES, WEAPONS};
@@ -13,7 +13,9 @@ use super::statements::{self, ActorSide, Statement, StatementKind};
 use super::text::{self, Span};
 use super::tokens::tokenize;
 use super::triggers::Hit;
-use crate::model::{ActorKind, ActorRecord, DateRange, GeoPrecision, IncidentRecord, IncidentType, PlaceRecord, SourceRecord};
+use crate::model::{
+    ActorKind, ActorRecord, DateRange, GeoPrecision, IncidentRecord, IncidentType, PlaceRecord, SourceRecord,
+};
 
 /// An incident being assembled.
 #[derive(Clone, Debug)]
@@ -69,6 +71,11 @@ impl Draft {
         time.end + slack < own.start || own.end + slack < time.start
     }
 
+    /// True when a sentence of this incident contains `word` (a lower-case token).
+    pub(super) fn mentions_word(&self, text: &str, word: &str) -> bool {
+        self.sources.iter().any(|s| tokenize(text, s.start, s.end).iter().any(|t| t.key == word))
+    }
+
     pub(super) fn source(&mut self, span: Span) {
         if !self.sources.contains(&span) {
             self.sources.push(span);
@@ -76,14 +83,12 @@ impl Draft {
     }
 }
 
-
 /// Adds the facts of one clause to an incident.
 pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &mut Draft) {
     d.source(info.span);
     let hits: Vec<&Hit> = info.event_hits(clause).collect();
     for h in &hits {
-        if h.strength >= 7 && h.strength > d.strength || d.strength <= 2 && h.strength > d.strength
-        {
+        if h.strength >= 7 && h.strength > d.strength || d.strength <= 2 && h.strength > d.strength {
             d.kind = h.kind;
             d.strength = h.strength;
         }
@@ -91,8 +96,14 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
     if d.date.is_none() {
         d.date = info.event_time(clause);
     }
-    for p in info.places.iter().filter(|p| clause.contains(p.span)) {
-        d.places.push(p.clone());
+    // One incident happens in one country: places elsewhere are context ("arrived from Riyadh").
+    // A sentence that only refers back ("The kidnappings caused outrage in Abuja") adds no places.
+    let concrete = d.places.is_empty() || hits.iter().any(|h| !definite(text, info.span, h));
+    for p in info.places.iter().filter(|p| concrete && clause.contains(p.span)) {
+        let country = |m: &PlaceMention| m.chain.first().and_then(|l| l.country.clone());
+        if d.places.first().is_none_or(|first| country(first) == country(p)) {
+            d.places.push(p.clone());
+        }
     }
     counts_into(text, clause, info, d);
     roles_into(text, info, clause, &hits, d);
@@ -101,14 +112,12 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
 
 fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
     let counts = casualties::count(text, clause);
-    let max = |a: Option<u32>, b: Option<u32>| match (a, b) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, None) => x,
-        (None, y) => y,
-    };
-    d.killed = max(d.killed, counts.killed);
-    d.injured = max(d.injured, counts.injured);
-    d.captured = max(d.captured, counts.captured);
+    // The first figure stated for an incident is its headline figure; later
+    // sentences break it down ("27 of them children") or give other sources'
+    // estimates. Only an explicit death toll update replaces it.
+    d.killed = counts.toll.or(d.killed).or(counts.killed);
+    d.injured = d.injured.or(counts.injured);
+    d.captured = d.captured.or(counts.captured);
     for (cat, item) in counts.items {
         let (Some(kind), Some(noun)) = (item.kind, item.noun_span) else {
             continue;
@@ -116,29 +125,18 @@ fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
         if item.partitive || cat == Category::Captured && kind == ActorKind::Unidentified {
             continue;
         }
-        let named = info
-            .mentions
-            .iter()
-            .find(|m| m.span.overlaps(item.span) && !m.actor.kind.is_generic());
+        let named = info.mentions.iter().find(|m| m.span.overlaps(item.span) && !m.actor.kind.is_generic());
         let mut rec = match named {
             Some(m) => m.actor.clone(),
             None => {
-                let mut r = ActorRecord::new(
-                    &text[noun.start..noun.end],
-                    &text[item.span.start..item.span.end],
-                    kind,
-                );
+                let mut r = ActorRecord::new(&text[noun.start..noun.end], &text[item.span.start..item.span.end], kind);
                 r.scoped = true;
                 r
             }
         };
         rec.mention = text[item.span.start..item.span.end].to_string();
         rec.span = Some((info.span.start as u32, info.span.end as u32));
-        if kind == ActorKind::Unidentified
-            && d.perpetrators
-                .iter()
-                .any(|p| p.kind == ActorKind::Unidentified)
-        {
+        if kind == ActorKind::Unidentified && d.perpetrators.iter().any(|p| p.kind == ActorKind::Unidentified) {
             continue; // "killed 15 militants" after "militants attacked": the attackers died
         }
         push_actor(&mut d.victims, rec);
@@ -151,11 +149,8 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         return;
     };
     let speaker = info.speaker.as_ref().map(|(s, _)| *s);
-    let in_statement = |m: &Mention| {
-        info.statements
-            .iter()
-            .any(|s| s.kind != StatementKind::Unclaimed && near_cue(m, s))
-    };
+    let in_statement =
+        |m: &Mention| info.statements.iter().any(|s| s.kind != StatementKind::Unclaimed && near_cue(m, s));
     for m in info.mentions.iter().filter(|m| clause.contains(m.span)) {
         if speaker.is_some_and(|s| s.overlaps(m.span)) || in_statement(m) {
             continue;
@@ -164,13 +159,16 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         rec.span = Some((info.span.start as u32, info.span.end as u32));
         let prefix = last_words(text, clause.start, m.span.start, 2);
         let by = prefix.iter().any(|w| w == "by");
-        let against = prefix
-            .iter()
-            .any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at"));
-        if (m.span.end <= first.span.start && !against)
-            || by
-            || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with"))
-        {
+        let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at"));
+        // Only an attack verb has its perpetrator as subject: not "were among the dead".
+        // "The Taliban condemned the bombing": a subject of a reference back is not its perpetrator.
+        let refers_back = definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start);
+        let subject = m.span.end <= first.span.start
+            && !against
+            && !refers_back
+            && first.strength >= 2
+            && rec.kind != ActorKind::Organization;
+        if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
             }
@@ -209,10 +207,7 @@ fn last_words(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
 fn facilities_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d: &mut Draft) {
     let toks = tokenize(text, first.span.end, clause.end);
     for (i, t) in toks.iter().enumerate().take(10) {
-        if !matches!(
-            t.key.as_str(),
-            "a" | "an" | "the" | "two" | "three" | "its" | "their" | "several"
-        ) {
+        if !matches!(t.key.as_str(), "a" | "an" | "the" | "two" | "three" | "its" | "their" | "several") {
             continue;
         }
         for skip in 0..=2 {
@@ -244,14 +239,8 @@ fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
     while i < toks.len() {
         let found = (1..=3).rev().find(|len| {
             i + len <= toks.len()
-                && WEAPONS.contains(
-                    &toks[i..i + len]
-                        .iter()
-                        .map(|t| t.key.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .as_str(),
-                )
+                && WEAPONS
+                    .contains(&toks[i..i + len].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ").as_str())
         });
         match found {
             Some(len) => {
@@ -267,17 +256,19 @@ fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
 }
 
 /// The actor a statement is about: by side, falling back to the last named group ("it").
-pub(super) fn responsible(
-    info: &SentenceInfo,
-    s: &Statement,
-    last_group: Option<&ActorRecord>,
-) -> Option<ActorRecord> {
+pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option<&ActorRecord>) -> Option<ActorRecord> {
+    let speaker = info.speaker.as_ref().map(|(sp, _)| *sp);
     let found = match s.side {
-        ActorSide::Before => info
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.span.end <= s.cue.start),
+        // "ISIS-K, the Afghan affiliate of Islamic State, claimed": the subject is
+        // the first armed group before the cue, else the nearest actor.
+        ActorSide::Before => {
+            let before: Vec<&Mention> = info
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= s.cue.start && !speaker.is_some_and(|sp| sp.overlaps(m.span)))
+                .collect();
+            before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied()
+        }
         ActorSide::After => info.mentions.iter().find(|m| m.span.start >= s.cue.end),
         ActorSide::None => None,
     };
@@ -298,13 +289,7 @@ pub(super) fn responsible(
 }
 
 /// Claims, denials, attributions and "no claim" of a sentence, for incident `d`.
-pub(super) fn apply_statements(
-    text: &str,
-    info: &SentenceInfo,
-    last_group: Option<&ActorRecord>,
-    d: &mut Draft,
-    _only: Option<Span>,
-) {
+pub(super) fn apply_statements(text: &str, info: &SentenceInfo, last_group: Option<&ActorRecord>, d: &mut Draft) {
     for s in &info.statements {
         match s.kind {
             StatementKind::Unclaimed => d.unclaimed = true,
@@ -328,12 +313,8 @@ pub(super) fn apply_statements(
                 if rec.kind.is_generic() && rec.kind != ActorKind::Unidentified {
                     continue;
                 }
-                rec.by = if s.by_subject {
-                    subject_before(text, info.span, s.cue)
-                } else {
-                    None
-                }
-                .or_else(|| info.speaker.as_ref().map(|(_, w)| w.clone()));
+                rec.by = if s.by_subject { subject_before(text, info.span, s.cue) } else { None }
+                    .or_else(|| info.speaker.as_ref().map(|(_, w)| w.clone()));
                 push_actor(&mut d.attributed_to, rec);
                 d.source(info.span);
             }
@@ -345,20 +326,36 @@ pub(super) fn apply_statements(
 fn subject_before(text: &str, sentence: Span, cue: Span) -> Option<String> {
     let head = &text[sentence.start..cue.start];
     let from = head.rfind([',', ';']).map_or(0, |p| p + 1);
-    let from = head[from..]
-        .to_ascii_lowercase()
-        .rfind(" that ")
-        .map_or(from, |p| from + p + 6);
-    let subject = head[from..].trim();
+    let from = head[from..].to_ascii_lowercase().rfind(" that ").map_or(from, |p| from + p + 6);
+    let mut subject = head[from..].trim();
+    // "The government had already blamed": drop auxiliaries and adverbs.
+    while let Some((rest, last)) = subject.rsplit_once(' ') {
+        if !matches!(
+            last.to_ascii_lowercase().as_str(),
+            "had"
+                | "has"
+                | "have"
+                | "already"
+                | "also"
+                | "previously"
+                | "reportedly"
+                | "quickly"
+                | "later"
+                | "swiftly"
+                | "immediately"
+                | "promptly"
+        ) {
+            break;
+        }
+        subject = rest.trim_end();
+    }
     let words = subject.split_whitespace().count();
     (words > 0 && words <= 8).then(|| subject.to_string())
 }
 
 pub(super) fn push_actor(list: &mut Vec<ActorRecord>, rec: ActorRecord) {
     let same = |a: &ActorRecord| {
-        a.name.eq_ignore_ascii_case(&rec.name)
-            && a.kind == rec.kind
-            && (!rec.scoped || a.mention == rec.mention)
+        a.name.eq_ignore_ascii_case(&rec.name) && a.kind == rec.kind && (!rec.scoped || a.mention == rec.mention)
     };
     if !list.iter().any(same) {
         list.push(rec);
@@ -387,33 +384,20 @@ pub(super) fn finish(
     if d.unclaimed {
         d.claimed_by.clear();
     }
-    let mut places = if d.places.is_empty() {
-        d.fallback_places.clone()
-    } else {
-        d.places.clone()
-    };
+    let mut places = if d.places.is_empty() { d.fallback_places.clone() } else { d.places.clone() };
     if places.is_empty() {
         // Same country as the article's main incident, at country precision.
         places.extend(
             main_places
                 .iter()
                 .filter_map(|p| {
-                    let country = p
-                        .chain
-                        .iter()
-                        .find(|l| l.precision == GeoPrecision::Country)?;
-                    Some(PlaceMention {
-                        span: p.span,
-                        chain: vec![country.clone()],
-                    })
+                    let country = p.chain.iter().find(|l| l.precision == GeoPrecision::Country)?;
+                    Some(PlaceMention { span: p.span, chain: vec![country.clone()] })
                 })
                 .take(1),
         );
     }
-    let date = d.date.unwrap_or(DateRange {
-        assumed: true,
-        ..dates::day(published)
-    });
+    let date = d.date.unwrap_or(DateRange { assumed: true, ..dates::day(published) });
     IncidentRecord {
         id: String::new(),
         kind: d.kind,
@@ -433,11 +417,7 @@ pub(super) fn finish(
         sources: d
             .sources
             .iter()
-            .map(|s| SourceRecord {
-                article: article.to_string(),
-                start: s.start as u32,
-                end: s.end as u32,
-            })
+            .map(|s| SourceRecord { article: article.to_string(), start: s.start as u32, end: s.end as u32 })
             .collect(),
     }
 }
@@ -450,15 +430,10 @@ fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
         let Some(first) = p.chain.first() else {
             continue;
         };
-        let duplicate = out
-            .iter()
-            .any(|o| o.name == first.name && o.country == first.country);
-        let implied = first.precision == GeoPrecision::Country
-            && out.iter().any(|o| o.country == first.country);
+        let duplicate = out.iter().any(|o| o.name == first.name && o.country == first.country);
+        let implied = first.precision == GeoPrecision::Country && out.iter().any(|o| o.country == first.country);
         let implied_admin = first.precision == GeoPrecision::AdminArea
-            && out
-                .iter()
-                .any(|o| o.admin1 == first.admin1 && o.country == first.country);
+            && out.iter().any(|o| o.admin1 == first.admin1 && o.country == first.country);
         if duplicate || implied || implied_admin {
             continue;
         }
@@ -466,4 +441,15 @@ fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
         out.extend(PlaceRecord::from_chain(p.chain, mention));
     }
     out
+}
+
+/// "X carried out the attack": words between an actor and a definite trigger that make it the doer.
+fn did_it(text: &str, from: usize, to: usize) -> bool {
+    if from >= to {
+        return false;
+    }
+    let between = text[from..to].to_ascii_lowercase();
+    ["carried out", "launched", "staged", "conducted", "perpetrated", "was behind", "were behind", "mounted"]
+        .iter()
+        .any(|w| between.contains(w))
 }

@@ -62,9 +62,7 @@ pub struct Gazetteer {
 }
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
 fn float(s: Option<&&str>) -> f64 {
@@ -181,9 +179,7 @@ impl Gazetteer {
 
     pub fn admin_of_city(&self, city: &City) -> Option<&Admin> {
         let code = format!("{}.{}", city.iso2, city.admin1);
-        self.admin_by_code
-            .get(&code)
-            .map(|&i| &self.admins[i as usize])
+        self.admin_by_code.get(&code).map(|&i| &self.admins[i as usize])
     }
 
     /// The place as a chain of locations: itself, its admin area, its country.
@@ -193,10 +189,7 @@ impl Gazetteer {
             Place::Admin(i) => {
                 let a = &self.admins[i as usize];
                 let mut chain = vec![admin_location(a)];
-                chain.extend(
-                    self.country_index(&a.iso2)
-                        .map(|c| self.country_location(c)),
-                );
+                chain.extend(self.country_index(&a.iso2).map(|c| self.country_location(c)));
                 chain
             }
             Place::City(i) => {
@@ -212,10 +205,7 @@ impl Gazetteer {
                     geonameid: Some(c.geonameid),
                 }];
                 chain.extend(admin.map(admin_location));
-                chain.extend(
-                    self.country_index(&c.iso2)
-                        .map(|k| self.country_location(k)),
-                );
+                chain.extend(self.country_index(&c.iso2).map(|k| self.country_location(k)));
                 chain
             }
         }

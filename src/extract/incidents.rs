@@ -8,21 +8,20 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::Extractor;
+use super::analyse::{SentenceInfo, analyse, definite, split_dateline};
 use super::casualties;
-use super::analyse::{SentenceInfo, analyse, split_dateline};
 use super::draft::{Draft, absorb_clause, apply_statements, finish, push_actor, responsible};
 use super::lexicon::SEPARATE_CUES;
 use super::places::PlaceMention;
 use super::statements::{self, StatementKind};
 use super::text::{self, Span};
+use super::tokens::tokenize;
 use super::triggers::Hit;
-use crate::model::{ActorKind, ActorRecord, IncidentRecord};
+use crate::model::{ActorKind, ActorRecord, IncidentRecord, IncidentType};
 
 static SUBEVENT_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i),?\s+(?:and|as\s+well\s+as)\s+(?:for\s+)?(?:(?:a|an|the|its|another|last)\s)|;\s*",
-    )
-    .expect("split pattern compiles")
+    Regex::new(r"(?i),?\s+(?:and|as\s+well\s+as)\s+(?:for\s+)?(?:(?:a|an|the|its|another|last)\s)|;\s*")
+        .expect("split pattern compiles")
 });
 
 /// Extracts incidents from `text[body]`. `article` names the article in sources.
@@ -40,42 +39,25 @@ pub(super) fn extract(
     let mut current: Option<usize> = None;
     let mut last_group: Option<ActorRecord> = None;
     for info in &sentences {
-        let handled = claim_subevents(
-            ex,
-            text,
-            info,
-            published,
-            last_group.as_ref(),
-            &mut drafts,
-            &mut current,
-        );
-        if !handled {
-            sentence_events(text, info, published, &mut drafts, &mut current);
-            if let Some(idx) = current {
-                apply_statements(text, info, last_group.as_ref(), &mut drafts[idx], None);
+        let group = last_group.as_ref();
+        if !claim_subevents(text, info, published, group, &mut drafts, &mut current) {
+            let targets = sentence_events(text, info, published, &mut drafts, &mut current);
+            for idx in targets {
+                apply_statements(text, info, group, &mut drafts[idx]);
             }
         }
-        if let Some(m) = info.mentions.iter().rev().find(|m| {
-            m.actor.kind == ActorKind::ArmedGroup && m.core != m.span
-                || m.actor.kind == ActorKind::ArmedGroup
-        }) {
+        if let Some(m) = info.mentions.iter().rev().find(|m| m.actor.kind == ActorKind::ArmedGroup) {
             last_group = Some(m.actor.clone());
         }
     }
-    let main_places: Vec<PlaceMention> =
-        drafts.first().map(|d| d.places.clone()).unwrap_or_default();
-    drafts
-        .into_iter()
-        .map(|d| finish(d, text, published, article, &main_places))
-        .collect()
+    let main_places: Vec<PlaceMention> = drafts.first().map(|d| d.places.clone()).unwrap_or_default();
+    drafts.into_iter().map(|d| finish(d, text, published, article, &main_places)).collect()
 }
-
 
 /// A claim that names what it claims ("claimed responsibility for the killing
 /// of four cyclists last year and for a prison riot in May"): each named
 /// event joins the incident it matches or becomes a new one.
 fn claim_subevents(
-    ex: &Extractor,
     text: &str,
     info: &SentenceInfo,
     published: NaiveDate,
@@ -83,12 +65,7 @@ fn claim_subevents(
     drafts: &mut Vec<Draft>,
     current: &mut Option<usize>,
 ) -> bool {
-    let _ = ex;
-    let Some(claim) = info
-        .statements
-        .iter()
-        .find(|s| s.kind == StatementKind::Claim && s.object.is_some())
-    else {
+    let Some(claim) = info.statements.iter().find(|s| s.kind == StatementKind::Claim && s.object.is_some()) else {
         return false;
     };
     let object = claim.object.expect("checked");
@@ -100,19 +77,13 @@ fn claim_subevents(
     let mut from = 0;
     for m in SUBEVENT_SPLIT.find_iter(slice) {
         parts.push(Span::new(object.start + from, object.start + m.start()));
-        from = m.end()
-            - if m.as_str().ends_with(' ') {
-                word_len_back(m.as_str())
-            } else {
-                0
-            };
+        from = m.end() - if m.as_str().ends_with(' ') { word_len_back(m.as_str()) } else { 0 };
     }
     parts.push(Span::new(object.start + from, object.end));
     let mut any = false;
     for part in parts {
         let hits: Vec<&Hit> = info.event_hits(part).collect();
-        let generic_only =
-            hits.is_empty() && info.hits.iter().any(|h| h.generic && part.contains(h.span));
+        let generic_only = hits.is_empty() && info.hits.iter().any(|h| h.generic && part.contains(h.span));
         if generic_only {
             continue;
         }
@@ -120,11 +91,7 @@ fn claim_subevents(
         let target = match (hits.first(), *current) {
             (None, Some(idx)) => idx,
             (None, None) => continue,
-            (Some(_), Some(idx))
-                if !time.is_some_and(|t| drafts[idx].conflicts_with(&t, published)) =>
-            {
-                idx
-            }
+            (Some(_), Some(idx)) if !time.is_some_and(|t| drafts[idx].conflicts_with(&t, published)) => idx,
             (Some(hit), _) => {
                 drafts.push(Draft::new(hit, text, part));
                 drafts.len() - 1
@@ -132,12 +99,8 @@ fn claim_subevents(
         };
         absorb_clause(text, info, part, &mut drafts[target]);
         if drafts[target].fallback_places.is_empty() {
-            drafts[target].fallback_places = info
-                .places
-                .iter()
-                .filter(|p| !object.contains(p.span) || part.contains(p.span))
-                .cloned()
-                .collect();
+            drafts[target].fallback_places =
+                info.places.iter().filter(|p| !object.contains(p.span) || part.contains(p.span)).cloned().collect();
         }
         let mut rec = claimant.clone();
         rec.mode = statements::claim_mode(text, info.span);
@@ -157,49 +120,137 @@ fn word_len_back(matched: &str) -> usize {
     trimmed.len() - trimmed.rfind(' ').map_or(0, |p| p + 1) + (matched.len() - trimmed.len())
 }
 
-/// Attaches a sentence's event triggers to the current incident or opens a new one.
+/// Attaches a sentence to the incident it is about, opening a new incident
+/// when it reports a different event. Returns the incidents its statements
+/// (claims, denials, blame) apply to.
 fn sentence_events(
     text: &str,
     info: &SentenceInfo,
     published: NaiveDate,
     drafts: &mut Vec<Draft>,
     current: &mut Option<usize>,
-) {
-    let Some(first) = info.event_hits(info.span).next().copied() else {
-        // No event here, but counts ("Five gunmen were captured") still belong to the current incident.
-        if let Some(idx) = *current {
+) -> Vec<usize> {
+    let referenced = referenced_incidents(text, info, drafts);
+    let hits: Vec<Hit> = info.event_hits(info.span).copied().collect();
+    let Some(first) = hits.first().copied() else {
+        // No event here, but counts ("Five gunmen were captured") still belong to an incident.
+        let target = referenced.first().copied().or(*current);
+        if let Some(idx) = target {
             let counts = casualties::count(text, info.span);
             if counts.killed.is_some() || counts.injured.is_some() || counts.captured.is_some() {
                 absorb_clause(text, info, info.span, &mut drafts[idx]);
             }
         }
-        return;
+        return if referenced.is_empty() { current.iter().copied().collect() } else { referenced };
     };
-    let time = info.event_time(info.span);
-    let separate = starts_with_cue(text, info.span);
-    let new = match *current {
-        None => true,
-        Some(idx) => separate || time.is_some_and(|t| drafts[idx].conflicts_with(&t, published)),
-    };
-    if new {
-        drafts.push(Draft::new(&first, text, info.span));
+    if !referenced.is_empty() && !separate_cue(text, info, &hits) {
+        for &idx in &referenced {
+            absorb_clause(text, info, info.span, &mut drafts[idx]);
+        }
+        return referenced;
+    }
+    if opens_new(text, info, &hits, published, drafts, *current) {
+        let mut draft = Draft::new(&strongest(&hits), text, info.span);
+        // "About two hours later, a second bomb ...": same day as the incident before.
+        if info.event_time(info.span).is_none() && !earlier_cue(text, info) {
+            draft.date = current.and_then(|c| drafts[c].date);
+        }
+        drafts.push(draft);
         *current = Some(drafts.len() - 1);
     }
-    let idx = current.expect("set above");
-    absorb_clause(text, info, info.span, &mut drafts[idx]);
+    let idx = current.expect("an incident exists after opens_new");
+    if compatible(drafts[idx].kind, &hits) {
+        absorb_clause(text, info, info.span, &mut drafts[idx]);
+    }
+    let _ = first;
+    vec![idx]
 }
 
-fn starts_with_cue(text: &str, span: Span) -> bool {
-    let head: String = text[span.start..span.end]
-        .chars()
-        .take(40)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    SEPARATE_CUES.iter().any(|cue| {
-        head.starts_with(cue)
-            || head.starts_with(&format!("in {cue}"))
-            || head.starts_with(&format!("in a {cue}"))
-            || head.starts_with(&format!("in an {cue}"))
+/// Whether a sentence with event triggers reports a new incident.
+fn opens_new(
+    text: &str,
+    info: &SentenceInfo,
+    hits: &[Hit],
+    published: NaiveDate,
+    drafts: &[Draft],
+    current: Option<usize>,
+) -> bool {
+    let Some(idx) = current else { return true };
+    if separate_cue(text, info, hits) {
+        return true;
+    }
+    // "the attack", "the bombing": a reference back, whatever else the sentence says.
+    if hits.iter().all(|h| definite(text, info.span, h)) {
+        return false;
+    }
+    match info.event_time(info.span) {
+        Some(time) => drafts[idx].date.is_some() && drafts[idx].conflicts_with(&time, published),
+        None => false,
+    }
+}
+
+/// The first hit, unless a stronger one follows (a casualty verb yields to "attacked").
+fn strongest(hits: &[Hit]) -> Hit {
+    let first = hits[0];
+    hits.iter().copied().find(|h| h.strength >= 3 && first.strength < 3).unwrap_or(first)
+}
+
+/// A sentence about a different kind of event ("protesters marched") adds no facts.
+fn compatible(kind: IncidentType, hits: &[Hit]) -> bool {
+    let family = |t: IncidentType| match t {
+        IncidentType::Protest => 1,
+        IncidentType::Riot => 2,
+        IncidentType::Arrest => 3,
+        _ => 0,
+    };
+    hits.iter().any(|h| h.strength <= 1 || family(h.kind) == family(kind))
+}
+
+/// "Earlier", "previously", "last month": the new incident is not on the same day.
+fn earlier_cue(text: &str, info: &SentenceInfo) -> bool {
+    let toks = tokenize(text, info.span.start, info.span.end);
+    toks.iter().take(6).any(|t| matches!(t.key.as_str(), "earlier" | "previously" | "last" | "before" | "ago"))
+}
+
+/// "Separately, ...", "Last month, ...", "In another attack", "a second bomb".
+fn separate_cue(text: &str, info: &SentenceInfo, hits: &[Hit]) -> bool {
+    let toks = tokenize(text, info.span.start, info.span.end);
+    let head: Vec<&str> = toks.iter().take(6).map(|t| t.key.as_str()).collect();
+    if head.iter().any(|w| SEPARATE_CUES.contains(w)) {
+        return true;
+    }
+    toks.iter().enumerate().any(|(i, t)| {
+        let indefinite =
+            t.key == "another" || (matches!(t.key.as_str(), "second" | "third") && i > 0 && toks[i - 1].key == "a");
+        indefinite
+            && toks.get(i + 1).is_some_and(|n| hits.iter().any(|h| h.span.start <= n.start && n.start < h.span.end))
     })
 }
 
+/// Incidents a sentence points back to by a distinctive word ("the Peshawar
+/// bombing", "the Warabe raid") or to all of them ("either blast", "both attacks").
+fn referenced_incidents(text: &str, info: &SentenceInfo, drafts: &[Draft]) -> Vec<usize> {
+    if drafts.len() < 2 {
+        return Vec::new();
+    }
+    let toks = tokenize(text, info.span.start, info.span.end);
+    let mut found = Vec::new();
+    for h in info.hits.iter() {
+        let Some(pos) = toks.iter().position(|t| t.start >= h.span.start) else { continue };
+        let before: Vec<&str> = toks[pos.saturating_sub(3)..pos].iter().map(|t| t.key.as_str()).collect();
+        if before.iter().any(|w| matches!(*w, "either" | "both" | "all")) {
+            return (0..drafts.len()).collect();
+        }
+        if !before.contains(&"the") {
+            continue;
+        }
+        for word in before.iter().filter(|w| w.len() >= 4 && !matches!(**w, "deadly" | "latest" | "first" | "attack")) {
+            for (idx, d) in drafts.iter().enumerate() {
+                if d.mentions_word(text, word) && !found.contains(&idx) {
+                    found.push(idx);
+                }
+            }
+        }
+    }
+    if found.len() == 1 { found } else { Vec::new() }
+}

@@ -332,17 +332,7 @@ pub const GENERIC_CUES: &[&str] = &[
 
 /// Words that open a new, different incident ("In a separate attack ...").
 pub const SEPARATE_CUES: &[&str] = &[
-    "separately",
-    "separate",
-    "another",
-    "elsewhere",
-    "meanwhile",
-    "earlier",
-    "previously",
-    "similar",
-    "also on",
-    "in a second",
-    "later",
+    "separately", "separate", "elsewhere", "meanwhile", "earlier", "previously", "later",
 ];
 
 /// People nouns: what a casualty count counts, and the actor kind they imply.
@@ -397,7 +387,7 @@ pub const PEOPLE: &[(&str, ActorKind)] = &[
     ("doctors", ActorKind::Civilians),
     ("nurses", ActorKind::Civilians),
     ("aid workers", ActorKind::Civilians),
-    ("hostages", ActorKind::Civilians),
+    ("hostages", ActorKind::Civilians), ("suspect", ActorKind::Unidentified),
     ("refugees", ActorKind::Civilians),
     ("displaced", ActorKind::Civilians),
     ("girls", ActorKind::Civilians),
@@ -833,8 +823,6 @@ pub const NOT_PLACES: &[&str] = &[
     "time",
     "post",
     "pan",
-    "mali",
-    "gao",
     "taliban",
     "hamas",
     "amaq",

@@ -60,11 +60,7 @@ pub fn find(
     for m in dict.find(text, span, shouting) {
         let entry = dict.entry(m.entry);
         let wide = widen(text, &tokens, m.span);
-        out.push(Mention {
-            span: wide,
-            core: m.span,
-            actor: record_for(entry, &text[wide.start..wide.end]),
-        });
+        out.push(Mention { span: wide, core: m.span, actor: record_for(entry, &text[wide.start..wide.end]) });
     }
     anaphora(text, span, last_group, &mut out);
     unnamed(text, &tokens, &mut out);
@@ -77,10 +73,7 @@ fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
     let Some(first) = tokens.iter().position(|t| t.start >= core.start) else {
         return core;
     };
-    let last = tokens
-        .iter()
-        .rposition(|t| t.end <= core.end)
-        .unwrap_or(first);
+    let last = tokens.iter().rposition(|t| t.end <= core.end).unwrap_or(first);
     let mut start = first;
     while start > 0 {
         let prev = &tokens[start - 1];
@@ -95,19 +88,14 @@ fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
     let mut end = last;
     if let Some(next) = tokens.get(last + 1) {
         let adjacent = text[tokens[last].end..next.start].trim().is_empty();
-        let two = tokens
-            .get(last + 2)
-            .map(|t| format!("{} {}", next.key, t.key));
+        let two = tokens.get(last + 2).map(|t| format!("{} {}", next.key, t.key));
         if adjacent && two.as_deref().is_some_and(|p| MEMBER_NOUNS.contains(&p)) {
             end = last + 2;
         } else if adjacent && MEMBER_NOUNS.contains(&next.key.as_str()) {
             end = last + 1;
         }
     }
-    Span::new(
-        tokens[start].start.min(core.start),
-        tokens[end].end.max(core.end),
-    )
+    Span::new(tokens[start].start.min(core.start), tokens[end].end.max(core.end))
 }
 
 /// "the militant group" refers to the nearest named armed group before it in
@@ -121,26 +109,17 @@ fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut 
             let s = span.start + from + pos;
             let e = s + phrase.len();
             from += pos + phrase.len();
-            if !super::text::is_word_bounded(text, s, e)
-                || out.iter().any(|m| m.span.overlaps(Span::new(s, e)))
-            {
+            if !super::text::is_word_bounded(text, s, e) || out.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
                 continue;
             }
-            let before = named
-                .iter()
-                .rev()
-                .find(|m| m.span.end <= s && m.actor.kind == ActorKind::ArmedGroup);
+            let before = named.iter().rev().find(|m| m.span.end <= s && m.actor.kind == ActorKind::ArmedGroup);
             let Some(group) = before.map(|m| &m.actor).or(last_group) else {
                 continue;
             };
             let sp = Span::new(s, e);
             let mut actor = group.clone();
             actor.mention = text[s..e].to_string();
-            out.push(Mention {
-                span: sp,
-                core: sp,
-                actor,
-            });
+            out.push(Mention { span: sp, core: sp, actor });
         }
     }
 }
@@ -149,13 +128,8 @@ fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut 
 fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < tokens.len() {
-        let two = tokens
-            .get(i + 1)
-            .map(|t| format!("{} {}", tokens[i].key, t.key));
-        let len = if two
-            .as_deref()
-            .is_some_and(|p| PERPETRATOR_NOUNS.contains(&p))
-        {
+        let two = tokens.get(i + 1).map(|t| format!("{} {}", tokens[i].key, t.key));
+        let len = if two.as_deref().is_some_and(|p| PERPETRATOR_NOUNS.contains(&p)) {
             2
         } else if PERPETRATOR_NOUNS.contains(&tokens[i].key.as_str()) {
             1
@@ -167,9 +141,7 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         let mut start = i;
         while start > 0
             && PERPETRATOR_MODIFIERS.contains(&tokens[start - 1].key.as_str())
-            && text[tokens[start - 1].end..tokens[start].start]
-                .trim()
-                .is_empty()
+            && text[tokens[start - 1].end..tokens[start].start].trim().is_empty()
         {
             start -= 1;
         }
@@ -185,11 +157,7 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             out.push(Mention {
                 span,
                 core,
-                actor: ActorRecord::new(
-                    &name,
-                    &text[span.start..span.end],
-                    ActorKind::Unidentified,
-                ),
+                actor: ActorRecord::new(&name, &text[span.start..span.end], ActorKind::Unidentified),
             });
         }
         i = end + 1;

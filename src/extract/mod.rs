@@ -6,12 +6,12 @@
 //! sentences into incidents (see [`incidents`]).
 
 mod actors;
+mod analyse;
 mod article;
 mod casualties;
 mod dates;
-mod gazetteer;
-mod analyse;
 mod draft;
+mod gazetteer;
 mod incidents;
 #[rustfmt::skip]
 mod lexicon;
@@ -58,17 +58,13 @@ static GAZETTEER: OnceLock<Arc<Gazetteer>> = OnceLock::new();
 impl Extractor {
     /// The process-wide extractor with the bundled actor list and gazetteer.
     pub fn shared() -> Arc<Extractor> {
-        SHARED
-            .get_or_init(|| Arc::new(Extractor::with_actors(ActorDict::bundled())))
-            .clone()
+        SHARED.get_or_init(|| Arc::new(Extractor::with_actors(ActorDict::bundled()))).clone()
     }
 
     /// An extractor with a custom actor dictionary (for example the bundled
     /// list extended with Phoenix entries) and the bundled gazetteer.
     pub fn with_actors(actors: ActorDict) -> Extractor {
-        let gazetteer = GAZETTEER
-            .get_or_init(|| Arc::new(Gazetteer::bundled()))
-            .clone();
+        let gazetteer = GAZETTEER.get_or_init(|| Arc::new(Gazetteer::bundled())).clone();
         Extractor { actors, gazetteer }
     }
 
@@ -82,35 +78,20 @@ impl Extractor {
 
     /// Extracts one article: the seed's header format, or plain text with
     /// `options.published`. Errors when no publication date is known.
-    pub fn extract_article(
-        &self,
-        text: &str,
-        options: Option<&ExtractOptions>,
-    ) -> Result<ExtractedArticle> {
+    pub fn extract_article(&self, text: &str, options: Option<&ExtractOptions>) -> Result<ExtractedArticle> {
         let default = ExtractOptions::default();
         let options = options.unwrap_or(&default);
         if text.len() > MAX_ARTICLE_BYTES {
             return Err(Error::input(
                 "article",
-                format!(
-                    "{} bytes is more than the {} byte limit for one article",
-                    text.len(),
-                    MAX_ARTICLE_BYTES
-                ),
+                format!("{} bytes is more than the {} byte limit for one article", text.len(), MAX_ARTICLE_BYTES),
             ));
         }
         let header = parse_header(text);
         let published = header.published.or(options.published).ok_or_else(|| {
-            Error::input(
-                "article",
-                "no publication date: add a 'Published at:' line or pass --published YYYY-MM-DD",
-            )
+            Error::input("article", "no publication date: add a 'Published at:' line or pass --published YYYY-MM-DD")
         })?;
-        let title = header
-            .title
-            .clone()
-            .or_else(|| options.title.clone())
-            .unwrap_or_default();
+        let title = header.title.clone().or_else(|| options.title.clone()).unwrap_or_default();
         let content_hash = stable_hash(&[text.as_bytes()]);
         let article = Article {
             title: title.clone(),
@@ -121,19 +102,11 @@ impl Extractor {
             content_hash,
             byte_len: text.len() as u64,
         };
-        let label = if title.is_empty() {
-            header.url.clone().unwrap_or_default()
-        } else {
-            title
-        };
-        let mut incidents =
-            incidents::extract(self, text, header.body, published.date_naive(), &label);
+        let label = if title.is_empty() { header.url.clone().unwrap_or_default() } else { title };
+        let mut incidents = incidents::extract(self, text, header.body, published.date_naive(), &label);
         for (ordinal, inc) in incidents.iter_mut().enumerate() {
-            inc.id = NodeId::new(
-                NodeKind::Incident,
-                &[&content_hash.to_be_bytes(), &(ordinal as u64).to_be_bytes()],
-            )
-            .to_string();
+            inc.id = NodeId::new(NodeKind::Incident, &[&content_hash.to_be_bytes(), &(ordinal as u64).to_be_bytes()])
+                .to_string();
         }
         Ok(ExtractedArticle { article, incidents })
     }

@@ -45,20 +45,13 @@ const ADMIN_SUFFIXES: &[&str] = &[
 
 /// Gazetteer names in `text[span]`: longest n-gram first, capitalised in
 /// mixed-case text, not inside an actor's name, not a common word.
-pub fn candidates(
-    g: &Gazetteer,
-    text: &str,
-    span: Span,
-    shouting: bool,
-    skip: &[Span],
-) -> Vec<Candidate> {
+pub fn candidates(g: &Gazetteer, text: &str, span: Span, shouting: bool, skip: &[Span]) -> Vec<Candidate> {
     let tokens = tokenize(text, span.start, span.end);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let mut matched = None;
-        if (shouting || tokens[i].capitalized) && !tokens[i].key.chars().all(|c| c.is_ascii_digit())
-        {
+        if (shouting || tokens[i].capitalized) && !tokens[i].key.chars().all(|c| c.is_ascii_digit()) {
             for n in (1..=g.max_tokens.min(tokens.len() - i)).rev() {
                 if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip, shouting) {
                     matched = Some((n, c));
@@ -68,9 +61,7 @@ pub fn candidates(
         }
         match matched {
             Some((n, mut c)) => {
-                c.admin_suffix = tokens
-                    .get(i + n)
-                    .is_some_and(|t| ADMIN_SUFFIXES.contains(&t.key.as_str()));
+                c.admin_suffix = tokens.get(i + n).is_some_and(|t| ADMIN_SUFFIXES.contains(&t.key.as_str()));
                 out.push(c);
                 i += n;
             }
@@ -82,10 +73,47 @@ pub fn candidates(
 
 /// Words that may follow a place name in a longer capitalised name ("Kabul University").
 const PLACE_HEADS: &[&str] = &[
-    "university", "airport", "province", "state", "district", "city", "hotel", "mosque", "church", "cathedral",
-    "prison", "region", "governorate", "county", "river", "valley", "road", "highway", "bridge", "market", "camp",
-    "base", "international", "port", "stadium", "square", "police", "station", "hospital", "school", "college",
-    "area", "town", "village", "municipality", "department", "border", "island", "islands", "mountains", "zone",
+    "university",
+    "airport",
+    "province",
+    "state",
+    "district",
+    "city",
+    "hotel",
+    "mosque",
+    "church",
+    "cathedral",
+    "prison",
+    "region",
+    "governorate",
+    "county",
+    "river",
+    "valley",
+    "road",
+    "highway",
+    "bridge",
+    "market",
+    "camp",
+    "base",
+    "international",
+    "port",
+    "stadium",
+    "square",
+    "police",
+    "station",
+    "hospital",
+    "school",
+    "college",
+    "area",
+    "town",
+    "village",
+    "municipality",
+    "department",
+    "border",
+    "island",
+    "islands",
+    "mountains",
+    "zone",
 ];
 
 /// Words that put a person's name, not a place, next to them.
@@ -122,17 +150,10 @@ fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span], shouting:
     let first = toks.first()?;
     let last = toks.last()?;
     // Names do not run across sentence punctuation.
-    if toks
-        .windows(2)
-        .any(|w| text[w[0].end..w[1].start].contains([',', '.', ';', ':', '(', ')']))
-    {
+    if toks.windows(2).any(|w| text[w[0].end..w[1].start].contains([',', '.', ';', ':', '(', ')'])) {
         return None;
     }
-    let key: String = toks
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let key: String = toks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
     if toks.len() == 1 && (NOT_PLACES.contains(&key.as_str()) || key.len() < 3) {
         return None;
     }
@@ -151,12 +172,7 @@ fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span], shouting:
 }
 
 /// Countries named in text, directly or by a demonym ("Tajik", "Nigerian").
-pub fn context_countries(
-    g: &Gazetteer,
-    text: &str,
-    span: Span,
-    cands: &[Candidate],
-) -> HashSet<String> {
+pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candidate]) -> HashSet<String> {
     let mut set = HashSet::new();
     for c in cands {
         for p in &c.places {
@@ -195,9 +211,10 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
         let in_context = context.contains(g.country_of(p));
         let score = match p {
             Place::Country(_) => 1000.0,
-            Place::Admin(_) if cand.admin_suffix => 900.0 + if in_context { 50.0 } else { 0.0 },
+            Place::Admin(_) if cand.admin_suffix && in_context => 950.0,
             Place::Admin(_) if in_context => 600.0,
-            Place::Admin(_) => 80.0,
+            Place::Admin(_) if context.is_empty() => 80.0,
+            Place::Admin(_) => continue,
             Place::City(i) => {
                 let pop = f64::from(g.cities[i as usize].population.max(1));
                 let base = pop.log10() * 20.0;
@@ -207,8 +224,7 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
                 if !plausible {
                     continue;
                 }
-                base + if in_context { 400.0 } else { 0.0 }
-                    + if cand.admin_suffix { -300.0 } else { 0.0 }
+                base + if in_context { 400.0 } else { 0.0 } + if cand.admin_suffix { -300.0 } else { 0.0 }
             }
         };
         if best.is_none_or(|(s, _)| score > s) {
@@ -225,12 +241,7 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "50 km southwest of Dushanbe": a point offset from a known place, with
 /// approximate precision. Returns the mention and the span of the anchor name.
-pub fn offset_mentions(
-    g: &Gazetteer,
-    text: &str,
-    span: Span,
-    mentions: &[PlaceMention],
-) -> Vec<(PlaceMention, Span)> {
+pub fn offset_mentions(g: &Gazetteer, text: &str, span: Span, mentions: &[PlaceMention]) -> Vec<(PlaceMention, Span)> {
     let slice = &text[span.start..span.end];
     let mut out = Vec::new();
     for caps in OFFSET.captures_iter(slice) {
@@ -255,12 +266,7 @@ pub fn offset_mentions(
             span.start + whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len()),
             anchor.span.end,
         );
-        let name = format!(
-            "{} km {} of {}",
-            km.round(),
-            caps["dir"].to_ascii_lowercase(),
-            base.name
-        );
+        let name = format!("{} km {} of {}", km.round(), caps["dir"].to_ascii_lowercase(), base.name);
         let mut chain = vec![Location {
             name,
             country: base.country.clone(),
@@ -271,21 +277,9 @@ pub fn offset_mentions(
             geonameid: None,
         }];
         // The offset point lies in the anchor's country; its admin area may differ.
-        chain.extend(
-            anchor
-                .chain
-                .iter()
-                .filter(|l| l.precision == GeoPrecision::Country)
-                .cloned(),
-        );
+        chain.extend(anchor.chain.iter().filter(|l| l.precision == GeoPrecision::Country).cloned());
         let _ = g;
-        out.push((
-            PlaceMention {
-                span: mention_span,
-                chain,
-            },
-            anchor.span,
-        ));
+        out.push((PlaceMention { span: mention_span, chain }, anchor.span));
     }
     out
 }

@@ -40,9 +40,9 @@ pub struct Statement {
 
 static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)
-        \b(?:claimed|claims|claim|claiming|accepted|admitted|took|taken|takes|taking|assumed|has\s+claimed)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)(?:\s+for)?\b
+        \b(?:claimed|claims|claim|claiming|accepted|admitted|took|taken|takes|taking|assumed|has\s+claimed)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)(?:\s+(?:late\s+|early\s+)?on\s+[a-z]+day)?(?:\s+for)?\b
       | \bclaimed\s+(?:the|this|that|last|its|[a-z]+day's)\s+(?:[a-z-]+\s+){0,2}?(?:attack|attacks|bombing|bombings|assault|killing|killings|kidnapping|abduction|raid|ambush|blast|explosion|operation|strike|shooting|massacre|ambush)\b
-      | \bsaid\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|members|men))\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|staged|killed|attacked|executed|detonated|targeted|shot\s+down|downed|abducted)\b
+      | \bsaid\s+(?:(?:late\s+|early\s+)?on\s+[a-z]+day\s+)?(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|members|men))\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|staged|killed|attacked|executed|detonated|targeted|abducted)\b
     ").expect("claim pattern compiles")
 });
 
@@ -91,13 +91,12 @@ static BEHIND: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|never|yet\s+to|nobody|without|n't|none)\b[^,;]*$")
-        .expect("negation pattern compiles")
+    Regex::new(r"(?i)\b(?:no|not|never|yet\s+to|nobody|without|n't|none)\b[^,;]*$").expect("negation pattern compiles")
 });
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)
-        (?:,|^)\s*(?P<after>[^,;]{2,80}?)\s+(?:said|say|says|told|reported|announced|stated|confirmed|added|claimed)\b[^,;]*[.;]?\s*$
+        (?:,|^)\s*(?P<after>[^,;]{2,80}?)\s+(?:said|say|says|told|reported|announced|stated|confirmed|added)\b[^,;]*[.;]?\s*$
       | \baccording\s+to\s+(?P<acc>[^,.;]{2,80})
       | ^(?P<before>[^,;]{2,60}?)\s+(?:said|says|told\s+[^,]{1,30}|reported|announced|stated)\b
     ").expect("speaker pattern compiles")
@@ -129,18 +128,8 @@ pub fn find(text: &str, span: Span) -> Vec<Statement> {
         {
             continue;
         }
-        let object = m
-            .as_str()
-            .to_ascii_lowercase()
-            .ends_with("for")
-            .then(|| abs(m.end(), slice.len()));
-        out.push(Statement {
-            kind: StatementKind::Claim,
-            cue,
-            side: ActorSide::Before,
-            object,
-            by_subject: false,
-        });
+        let object = m.as_str().to_ascii_lowercase().ends_with("for").then(|| abs(m.end(), slice.len()));
+        out.push(Statement { kind: StatementKind::Claim, cue, side: ActorSide::Before, object, by_subject: false });
     }
     for m in CLAIMED_BY.find_iter(slice) {
         let cue = abs(m.start(), m.end());
@@ -173,13 +162,7 @@ pub fn find(text: &str, span: Span) -> Vec<Statement> {
             || lower.starts_with("accus")
             || lower.starts_with("attributed")
             || lower.starts_with("pointed");
-        out.push(Statement {
-            kind: StatementKind::Attribution,
-            cue,
-            side: ActorSide::After,
-            object: None,
-            by_subject,
-        });
+        out.push(Statement { kind: StatementKind::Attribution, cue, side: ActorSide::After, object: None, by_subject });
     }
     for m in BEHIND.find_iter(slice) {
         out.push(Statement {
@@ -199,32 +182,23 @@ fn negated_near(slice: &str, cue_start: usize) -> bool {
     let from = super::text::floor_boundary(slice, cue_start.saturating_sub(40));
     let window = &slice[from..cue_start].to_ascii_lowercase();
     let words: Vec<&str> = window.split_whitespace().collect();
-    words.iter().rev().take(5).any(|w| {
-        matches!(
-            *w,
-            "no" | "not" | "never" | "nobody" | "yet" | "without" | "none"
-        ) || w.ends_with("n't")
-    })
+    words
+        .iter()
+        .rev()
+        .take(5)
+        .any(|w| matches!(*w, "no" | "not" | "never" | "nobody" | "yet" | "without" | "none") || w.ends_with("n't"))
 }
 
 /// Who speaks in the sentence ("Tajik authorities said", "according to police").
 pub fn speaker(text: &str, sentence: Span) -> Option<(Span, String)> {
     let slice = &text[sentence.start..sentence.end];
     let caps = SPEAKER.captures(slice)?;
-    let m = caps
-        .name("after")
-        .or(caps.name("acc"))
-        .or(caps.name("before"))?;
+    let m = caps.name("after").or(caps.name("acc")).or(caps.name("before"))?;
     let raw = m.as_str().trim();
-    let cleaned = raw
-        .trim_start_matches("and ")
-        .trim_matches(|c: char| c == '"' || c == '\u{201d}' || c == '\u{201c}')
-        .trim();
+    let cleaned =
+        raw.trim_start_matches("and ").trim_matches(|c: char| c == '"' || c == '\u{201d}' || c == '\u{201c}').trim();
     let lower = cleaned.to_ascii_lowercase();
-    let pronoun = matches!(
-        lower.as_str(),
-        "he" | "she" | "they" | "it" | "we" | "i" | "the group" | "the statement"
-    );
+    let pronoun = matches!(lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "the group" | "the statement");
     if cleaned.is_empty() || pronoun || cleaned.split_whitespace().count() > 8 {
         return None;
     }
@@ -250,30 +224,15 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<StatementKind> {
-        find(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|s| s.kind)
-            .collect()
+        find(text, Span::new(0, text.len())).into_iter().map(|s| s.kind).collect()
     }
 
     #[test]
     fn claims_and_their_negations() {
-        assert_eq!(
-            kinds("Islamic State claimed responsibility for the attack."),
-            vec![StatementKind::Claim]
-        );
-        assert_eq!(
-            kinds("The Taliban said it carried out the bombing."),
-            vec![StatementKind::Claim]
-        );
-        assert_eq!(
-            kinds("No group has claimed responsibility for the blast."),
-            vec![StatementKind::Unclaimed]
-        );
-        assert_eq!(
-            kinds("There was no immediate claim of responsibility."),
-            vec![StatementKind::Unclaimed]
-        );
+        assert_eq!(kinds("Islamic State claimed responsibility for the attack."), vec![StatementKind::Claim]);
+        assert_eq!(kinds("The Taliban said it carried out the bombing."), vec![StatementKind::Claim]);
+        assert_eq!(kinds("No group has claimed responsibility for the blast."), vec![StatementKind::Unclaimed]);
+        assert_eq!(kinds("There was no immediate claim of responsibility."), vec![StatementKind::Unclaimed]);
         assert_eq!(
             kinds(
                 "There was no immediate announcement from the militant group, which has claimed responsibility for a series of assaults"
@@ -284,35 +243,17 @@ mod tests {
 
     #[test]
     fn denials_and_attributions() {
-        assert_eq!(
-            kinds("The Taliban denied involvement in the attack."),
-            vec![StatementKind::Denial]
-        );
-        assert_eq!(
-            kinds("Police blamed Boko Haram for the attack."),
-            vec![StatementKind::Attribution]
-        );
-        assert_eq!(
-            kinds("Officials attributed the bombing to al-Shabaab."),
-            vec![StatementKind::Attribution]
-        );
-        assert_eq!(
-            kinds("The army said ISWAP was behind the raid."),
-            vec![StatementKind::Attribution]
-        );
+        assert_eq!(kinds("The Taliban denied involvement in the attack."), vec![StatementKind::Denial]);
+        assert_eq!(kinds("Police blamed Boko Haram for the attack."), vec![StatementKind::Attribution]);
+        assert_eq!(kinds("Officials attributed the bombing to al-Shabaab."), vec![StatementKind::Attribution]);
+        assert_eq!(kinds("The army said ISWAP was behind the raid."), vec![StatementKind::Attribution]);
     }
 
     #[test]
     fn speakers() {
         let text = "Militants attacked a post overnight, Tajik authorities said on Wednesday.";
-        assert_eq!(
-            speaker(text, Span::new(0, text.len())).unwrap().1,
-            "Tajik authorities"
-        );
+        assert_eq!(speaker(text, Span::new(0, text.len())).unwrap().1, "Tajik authorities");
         let text = "According to local police, five people died.";
-        assert_eq!(
-            speaker(text, Span::new(0, text.len())).unwrap().1,
-            "local police"
-        );
+        assert_eq!(speaker(text, Span::new(0, text.len())).unwrap().1, "local police");
     }
 }

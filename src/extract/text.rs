@@ -24,9 +24,8 @@ impl Span {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt", "maj", "brig", "gov", "sen", "rep",
-    "st", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s",
-    "u.n", "e.g", "i.e", "vs", "approx",
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "sgt", "maj", "brig", "gov", "sen", "rep", "st", "no", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "e.g", "i.e", "vs", "approx",
 ];
 
 /// Splits `text[range]` into sentences at `.`, `!`, `?` followed by space and
@@ -73,14 +72,11 @@ fn is_sentence_end(text: &str, i: usize, limit: usize) -> bool {
         return true;
     }
     let next = bytes[j];
-    let starts_sentence =
-        next.is_ascii_uppercase() || next.is_ascii_digit() || next == b'"' || next >= 0x80;
+    let starts_sentence = next.is_ascii_uppercase() || next.is_ascii_digit() || next == b'"' || next >= 0x80;
     if !starts_sentence {
         return false;
     }
-    let word_start = text[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |p| p + 1);
+    let word_start = text[..i].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
     let word = text[word_start..i].to_ascii_lowercase();
     let single_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic());
     !(single_initial || ABBREVIATIONS.contains(&word.as_str()))
@@ -129,10 +125,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
@@ -140,13 +133,7 @@ mod tests {
         let text = "Gen. Smith said 5 died. U.S. troops left. The J. Doe case ended! Why? Yes.";
         assert_eq!(
             split(text),
-            vec![
-                "Gen. Smith said 5 died.",
-                "U.S. troops left.",
-                "The J. Doe case ended!",
-                "Why?",
-                "Yes."
-            ]
+            vec!["Gen. Smith said 5 died.", "U.S. troops left.", "The J. Doe case ended!", "Why?", "Yes."]
         );
     }
 
@@ -159,19 +146,12 @@ mod tests {
 
     #[test]
     fn decimals_do_not_split() {
-        assert_eq!(
-            split("It measured 5.5 on the scale. Then"),
-            vec!["It measured 5.5 on the scale.", "Then"]
-        );
+        assert_eq!(split("It measured 5.5 on the scale. Then"), vec!["It measured 5.5 on the scale.", "Then"]);
     }
 
     #[test]
     fn shouting_detects_upper_case_text() {
-        assert!(is_shouting(
-            "THE FMLN ATTACKED A MILITARY POST IN SAN SALVADOR LAST NIGHT."
-        ));
-        assert!(!is_shouting(
-            "The FMLN attacked a military post in San Salvador last night."
-        ));
+        assert!(is_shouting("THE FMLN ATTACKED A MILITARY POST IN SAN SALVADOR LAST NIGHT."));
+        assert!(!is_shouting("The FMLN attacked a military post in San Salvador last night."));
     }
 }

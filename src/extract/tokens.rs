@@ -22,40 +22,22 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             match &mut current {
                 Some((_, key, _)) => key.extend(folded.to_lowercase()),
                 None => {
-                    current = Some((
-                        pos,
-                        folded.to_lowercase().collect(),
-                        folded.is_uppercase() || folded.is_numeric(),
-                    ))
+                    current = Some((pos, folded.to_lowercase().collect(), folded.is_uppercase() || folded.is_numeric()))
                 }
             }
         } else if let Some((s, key, cap)) = current.take() {
-            tokens.push(Token {
-                start: s,
-                end: pos,
-                key,
-                capitalized: cap,
-            });
+            tokens.push(Token { start: s, end: pos, key, capitalized: cap });
         }
     }
     if let Some((s, key, cap)) = current {
-        tokens.push(Token {
-            start: s,
-            end,
-            key,
-            capitalized: cap,
-        });
+        tokens.push(Token { start: s, end, key, capitalized: cap });
     }
     tokens
 }
 
 /// The look-up key of a name: its tokens joined by single spaces.
 pub fn name_key(name: &str) -> String {
-    tokenize(name, 0, name.len())
-        .into_iter()
-        .map(|t| t.key)
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokenize(name, 0, name.len()).into_iter().map(|t| t.key).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -25,12 +25,7 @@ pub fn find(text: &str, span: Span) -> Vec<Hit> {
             Some((len, kind, strength)) => {
                 let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.key.as_str()).collect();
                 let generic = is_generic(&toks, i, &phrase.join(" "));
-                out.push(Hit {
-                    span: Span::new(toks[i].start, toks[i + len - 1].end),
-                    kind,
-                    strength,
-                    generic,
-                });
+                out.push(Hit { span: Span::new(toks[i].start, toks[i + len - 1].end), kind, strength, generic });
                 i += len;
             }
             None => i += 1,
@@ -54,10 +49,7 @@ fn longest_at(toks: &[Token], i: usize) -> Option<(usize, IncidentType, u8)> {
 }
 
 fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
-    let before: Vec<&str> = toks[i.saturating_sub(4)..i]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
+    let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.key.as_str()).collect();
     let cue = before.iter().any(|w| GENERIC_CUES.contains(w));
     let counted = before.last().is_some_and(|w| {
         super::numbers::word_value(w).is_some_and(|v| (2..10).contains(&v))
@@ -65,13 +57,11 @@ fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
     });
     let plural = GENERIC_PLURALS.contains(&phrase);
     // "has killed hundreds", "have carried out attacks": habitual, present perfect.
-    let perfect = before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|w| matches!(*w, "has" | "have"))
-        && !before.contains(&"been");
-    (plural && !counted) || (cue && !counted) || perfect
+    let perfect = before.iter().rev().take(3).any(|w| matches!(*w, "has" | "have")) && !before.contains(&"been");
+    // A bare plural ("explosions tore through the airport") is concrete; a
+    // plural after "these", "such" or a cue ("a series of") is a pattern.
+    let demonstrative = before.last().is_some_and(|w| matches!(*w, "such" | "these" | "those" | "many"));
+    (plural && demonstrative && !counted) || (cue && !counted) || perfect
 }
 
 #[cfg(test)]
@@ -79,29 +69,14 @@ mod tests {
     use super::*;
 
     fn hits(text: &str) -> Vec<(IncidentType, bool)> {
-        find(text, Span::new(0, text.len()))
-            .into_iter()
-            .map(|h| (h.kind, h.generic))
-            .collect()
+        find(text, Span::new(0, text.len())).into_iter().map(|h| (h.kind, h.generic)).collect()
     }
 
     #[test]
     fn longest_phrase_wins_and_generic_is_flagged() {
-        assert_eq!(
-            hits("a suicide bomber blew himself up")[0],
-            (IncidentType::SuicideBombing, false)
-        );
-        assert_eq!(
-            hits("claimed responsibility for a series of assaults"),
-            vec![(IncidentType::ArmedAssault, true)]
-        );
-        assert_eq!(
-            hits("the group has killed hundreds"),
-            vec![(IncidentType::ArmedAssault, true)]
-        );
-        assert_eq!(
-            hits("twin bombings in Kabul"),
-            vec![(IncidentType::Bombing, false)]
-        );
+        assert_eq!(hits("a suicide bomber blew himself up")[0], (IncidentType::SuicideBombing, false));
+        assert_eq!(hits("claimed responsibility for a series of assaults"), vec![(IncidentType::ArmedAssault, true)]);
+        assert_eq!(hits("the group has killed hundreds"), vec![(IncidentType::ArmedAssault, true)]);
+        assert_eq!(hits("twin bombings in Kabul"), vec![(IncidentType::Bombing, false)]);
     }
 }
