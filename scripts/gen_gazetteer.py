@@ -953,8 +953,8 @@ def write_countries(countries, by_country, all_cities, out: Path):
         aliases = country_aliases(iso2, name)
         assert not any(a.casefold() == "kurdistan" for a in aliases)
         rows.append("\t".join([iso2, name, lat, lon, str(int(c.get("population") or 0)),
-                               "|".join(aliases)]))
-    write_tsv(out / "countries.tsv", "#iso2\tname\tlat\tlon\tpopulation\taliases", rows)
+                               "|".join(aliases), c.get("iso3") or ""]))
+    write_tsv(out / "countries.tsv", "#iso2\tname\tlat\tlon\tpopulation\taliases\tiso3", rows)
     return len(rows), fallbacks
 
 

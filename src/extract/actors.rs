@@ -13,14 +13,7 @@ use crate::model::ActorKind;
 
 const BUNDLED: &str = include_str!("../../data/actors.tsv");
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct ActorEntry {
-    pub name: String,
-    pub kind: ActorKind,
-    pub country: Option<String>,
-    pub parent: Option<String>,
-    pub aliases: Vec<String>,
-}
+pub use crate::model::ActorEntry;
 
 #[derive(Clone, Copy, Debug)]
 struct Pattern {
@@ -80,15 +73,19 @@ impl ActorDict {
         let mut by_key = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (idx, e) in entries.iter().enumerate() {
             for alias in std::iter::once(&e.name).chain(&e.aliases) {
                 let key = name_key(alias);
                 if key.is_empty() || REFUSED_ALIASES.contains(&key.as_str()) {
                     continue;
                 }
-                by_key.entry(key).or_insert(idx as u32);
+                // A later entry may not take over a name an earlier one owns.
+                if *by_key.entry(key).or_insert(idx as u32) != idx as u32 {
+                    continue;
+                }
                 for variant in variants(alias) {
-                    if texts.contains(&variant) {
+                    if !seen.insert(variant.to_ascii_lowercase()) {
                         continue;
                     }
                     let acronym = variant.len() <= 5 && variant.chars().all(|c| c.is_ascii_uppercase() || c == '-');

@@ -257,7 +257,8 @@ fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
 
 /// The actor a statement is about: by side, falling back to the last named group ("it").
 pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option<&ActorRecord>) -> Option<ActorRecord> {
-    let speaker = info.speaker.as_ref().map(|(sp, _)| *sp);
+    // A speaker is the claimant in "X said it carried out"; only blame comes from a third party.
+    let speaker = info.speaker.as_ref().map(|(sp, _)| *sp).filter(|_| s.kind == StatementKind::Attribution);
     let found = match s.side {
         // "ISIS-K, the Afghan affiliate of Islamic State, claimed": the subject is
         // the first armed group before the cue, else the nearest actor.

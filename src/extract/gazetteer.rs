@@ -93,6 +93,9 @@ impl Gazetteer {
                 lon: float(r.get(3)),
             });
             g.country_by_iso.insert(r[0].to_string(), idx);
+            if let Some(iso3) = r.get(6).filter(|s| s.len() == 3) {
+                g.country_by_iso.insert(iso3.to_string(), idx);
+            }
             g.add_names(Place::Country(idx), r[1], r.get(5).copied());
         }
         for r in rows(ADMIN1).filter(|r| r.len() >= 5) {
@@ -165,6 +168,7 @@ impl Gazetteer {
         self.demonyms.get(key).copied()
     }
 
+    /// The country with ISO 3166-1 alpha-2 or alpha-3 code `iso`.
     pub fn country_index(&self, iso2: &str) -> Option<u32> {
         self.country_by_iso.get(iso2).copied()
     }

@@ -176,12 +176,12 @@ fn opens_new(
     current: Option<usize>,
 ) -> bool {
     let Some(idx) = current else { return true };
-    if separate_cue(text, info, hits) {
-        return true;
-    }
     // "the attack", "the bombing": a reference back, whatever else the sentence says.
     if hits.iter().all(|h| definite(text, info.span, h)) {
         return false;
+    }
+    if separate_cue(text, info, hits) {
+        return true;
     }
     match info.event_time(info.span) {
         Some(time) => drafts[idx].date.is_some() && drafts[idx].conflicts_with(&time, published),
@@ -215,8 +215,15 @@ fn earlier_cue(text: &str, info: &SentenceInfo) -> bool {
 /// "Separately, ...", "Last month, ...", "In another attack", "a second bomb".
 fn separate_cue(text: &str, info: &SentenceInfo, hits: &[Hit]) -> bool {
     let toks = tokenize(text, info.span.start, info.span.end);
-    let head: Vec<&str> = toks.iter().take(6).map(|t| t.key.as_str()).collect();
-    if head.iter().any(|w| SEPARATE_CUES.contains(w)) {
+    // Cues open the sentence: "Separately, ...", "Hours later, ...", "In a separate attack".
+    let head: Vec<&str> = toks.iter().take(3).map(|t| t.key.as_str()).collect();
+    let opening = |w: &&str| {
+        let pos = head.iter().position(|h| h == w).unwrap_or(0);
+        let after_unit = pos > 0
+            && matches!(head[pos - 1], "hours" | "minutes" | "days" | "weeks" | "moments" | "shortly" | "later");
+        SEPARATE_CUES.contains(w) && (pos == 0 || after_unit || matches!(head[0], "in" | "a" | "an"))
+    };
+    if head.iter().any(|w| opening(&w)) {
         return true;
     }
     toks.iter().enumerate().any(|(i, t)| {

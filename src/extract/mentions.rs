@@ -39,11 +39,14 @@ const ANAPHORA: &[&str] = &[
     "the movement",
 ];
 
-pub fn record_for(entry: &ActorEntry, mention: &str) -> ActorRecord {
+pub fn record_for(dict: &ActorDict, entry: &ActorEntry, mention: &str) -> ActorRecord {
     let mut rec = ActorRecord::new(&entry.name, mention, entry.kind);
     rec.parent = entry.parent.clone();
     rec.aliases = entry.aliases.clone();
     rec.country = entry.country.clone();
+    if let Some(parent) = entry.parent.as_deref().and_then(|p| dict.resolve(p)) {
+        rec.parent_aliases = parent.aliases.clone();
+    }
     rec
 }
 
@@ -60,7 +63,7 @@ pub fn find(
     for m in dict.find(text, span, shouting) {
         let entry = dict.entry(m.entry);
         let wide = widen(text, &tokens, m.span);
-        out.push(Mention { span: wide, core: m.span, actor: record_for(entry, &text[wide.start..wide.end]) });
+        out.push(Mention { span: wide, core: m.span, actor: record_for(dict, entry, &text[wide.start..wide.end]) });
     }
     anaphora(text, span, last_group, &mut out);
     unnamed(text, &tokens, &mut out);

@@ -17,6 +17,7 @@ mod incidents;
 mod lexicon;
 mod mentions;
 mod numbers;
+pub mod phoenix;
 mod places;
 mod statements;
 pub mod text;

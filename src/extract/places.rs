@@ -270,7 +270,8 @@ pub fn offset_mentions(g: &Gazetteer, text: &str, span: Span, mentions: &[PlaceM
         let mut chain = vec![Location {
             name,
             country: base.country.clone(),
-            admin1: base.admin1.clone(),
+            // 50 km from a town may be in another province: the admin area is not known.
+            admin1: None,
             lat: Some((plat * 1e5).round() / 1e5),
             lon: Some((plon * 1e5).round() / 1e5),
             precision: GeoPrecision::Approximate,

@@ -42,14 +42,8 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    pub const ALL: [NodeKind; 6] = [
-        NodeKind::Actor,
-        NodeKind::Location,
-        NodeKind::Date,
-        NodeKind::Incident,
-        NodeKind::Article,
-        NodeKind::Record,
-    ];
+    pub const ALL: [NodeKind; 6] =
+        [NodeKind::Actor, NodeKind::Location, NodeKind::Date, NodeKind::Incident, NodeKind::Article, NodeKind::Record];
 
     /// The byte that prefixes this kind's keys on disk. Part of the format.
     pub fn code(self) -> u8 {
@@ -103,10 +97,7 @@ impl NodeId {
     pub const KEY_LEN: usize = 9;
 
     pub fn new(kind: NodeKind, parts: &[&[u8]]) -> NodeId {
-        NodeId {
-            kind,
-            hash: stable_hash(parts),
-        }
+        NodeId { kind, hash: stable_hash(parts) }
     }
 
     /// On-disk key: kind code then the hash, big-endian, so keys of one kind sort together.
@@ -137,9 +128,8 @@ impl FromStr for NodeId {
     type Err = String;
 
     fn from_str(s: &str) -> Result<NodeId, String> {
-        let (kind, hex) = s
-            .split_once(':')
-            .ok_or_else(|| format!("node id {s:?} should look like incident:0123456789abcdef"))?;
+        let (kind, hex) =
+            s.split_once(':').ok_or_else(|| format!("node id {s:?} should look like incident:0123456789abcdef"))?;
         let kind = NodeKind::ALL
             .into_iter()
             .find(|k| k.as_str() == kind)

@@ -81,10 +81,7 @@ mod tests {
 
     #[test]
     fn normalises_case_punctuation_and_articles() {
-        assert_eq!(
-            normalize_name("The Islamic State (ISIS)"),
-            "islamic state isis"
-        );
+        assert_eq!(normalize_name("The Islamic State (ISIS)"), "islamic state isis");
         assert_eq!(normalize_name("  al-Shabaab "), "al shabaab");
         assert_eq!(normalize_name("Tajikistan’s"), "tajikistans");
         assert_eq!(normalize_name("Bogotá"), "bogota");

@@ -34,6 +34,10 @@ pub struct ActorRecord {
     /// An unnamed group of people ("a guard", "four cyclists"): one node per incident.
     #[serde(skip)]
     pub scoped: bool,
+    /// Aliases of the parent group, so that a parent first seen through a
+    /// branch is still found by its other names (not printed).
+    #[serde(skip)]
+    pub parent_aliases: Vec<String>,
 }
 
 impl ActorRecord {
@@ -49,6 +53,7 @@ impl ActorRecord {
             country: None,
             span: None,
             scoped: false,
+            parent_aliases: Vec::new(),
         }
     }
 }
@@ -128,10 +133,7 @@ impl IncidentRecord {
             ("attributed", &self.attributed_to),
             ("denied", &self.denied_by),
         ];
-        lists
-            .into_iter()
-            .flat_map(|(role, v)| v.iter().map(move |a| (role, a)))
-            .collect()
+        lists.into_iter().flat_map(|(role, v)| v.iter().map(move |a| (role, a))).collect()
     }
 }
 

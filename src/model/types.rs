@@ -54,10 +54,7 @@ impl ActorKind {
     /// Generic actors ("gunmen", "civilians", "a border post") are not one
     /// entity across incidents, so their nodes are scoped to one incident.
     pub fn is_generic(self) -> bool {
-        matches!(
-            self,
-            ActorKind::Civilians | ActorKind::Unidentified | ActorKind::Facility
-        )
+        matches!(self, ActorKind::Civilians | ActorKind::Unidentified | ActorKind::Facility)
     }
 }
 
@@ -77,17 +74,23 @@ impl Actor {
     pub fn node_id(name: &str, kind: ActorKind, scope: Option<NodeId>) -> NodeId {
         let norm = normalize_name(name);
         match scope {
-            Some(inc) => NodeId::new(
-                NodeKind::Actor,
-                &[
-                    norm.as_bytes(),
-                    kind.as_str().as_bytes(),
-                    &inc.hash.to_be_bytes(),
-                ],
-            ),
+            Some(inc) => {
+                NodeId::new(NodeKind::Actor, &[norm.as_bytes(), kind.as_str().as_bytes(), &inc.hash.to_be_bytes()])
+            }
             None => NodeId::new(NodeKind::Actor, &[norm.as_bytes()]),
         }
     }
+}
+
+/// A dictionary entry for an actor: its canonical name, kind, home country,
+/// parent group and aliases (the curated list, or an imported dictionary).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorEntry {
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    pub parent: Option<String>,
+    pub aliases: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -281,10 +284,9 @@ impl IncidentType {
     pub fn acled_event_type(self) -> &'static str {
         match self {
             IncidentType::Battle | IncidentType::ArmedAssault => "Battles",
-            IncidentType::Bombing
-            | IncidentType::SuicideBombing
-            | IncidentType::Airstrike
-            | IncidentType::Shelling => "Explosions/Remote violence",
+            IncidentType::Bombing | IncidentType::SuicideBombing | IncidentType::Airstrike | IncidentType::Shelling => {
+                "Explosions/Remote violence"
+            }
             IncidentType::Assassination
             | IncidentType::Kidnapping
             | IncidentType::HostageTaking
@@ -299,13 +301,10 @@ impl IncidentType {
     /// GTD's `attacktype1_txt` for this incident type.
     pub fn gtd_attack_type(self) -> &'static str {
         match self {
-            IncidentType::Bombing
-            | IncidentType::SuicideBombing
-            | IncidentType::Airstrike
-            | IncidentType::Shelling => "Bombing/Explosion",
-            IncidentType::ArmedAssault | IncidentType::Battle | IncidentType::Riot => {
-                "Armed Assault"
+            IncidentType::Bombing | IncidentType::SuicideBombing | IncidentType::Airstrike | IncidentType::Shelling => {
+                "Bombing/Explosion"
             }
+            IncidentType::ArmedAssault | IncidentType::Battle | IncidentType::Riot => "Armed Assault",
             IncidentType::Assassination => "Assassination",
             IncidentType::Kidnapping => "Hostage Taking (Kidnapping)",
             IncidentType::HostageTaking => "Hostage Taking (Barricade Incident)",
@@ -354,10 +353,7 @@ pub struct Record {
 
 impl Record {
     pub fn node_id(&self) -> NodeId {
-        NodeId::new(
-            NodeKind::Record,
-            &[self.dataset.as_bytes(), self.row_id.as_bytes()],
-        )
+        NodeId::new(NodeKind::Record, &[self.dataset.as_bytes(), self.row_id.as_bytes()])
     }
 }
 
@@ -461,9 +457,7 @@ impl EdgeKind {
     }
 
     pub fn parse(s: &str) -> Option<EdgeKind> {
-        EdgeKind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+        EdgeKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s))
     }
 
     /// Edges from an incident to an actor, i.e. an actor's role in it.

@@ -1,6 +1,8 @@
 //! The questions ckg answers, as traversals over petgraph views of the store.
 //! The CLI and the library call the same functions.
 
+pub mod cypher;
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
@@ -26,11 +28,7 @@ fn resolve(store: &Store, name: &str, kind: NodeKind, what: &'static str) -> Res
     let found = store.lookup_name(name, Some(kind))?;
     if found.is_empty() {
         let suggestions = store.suggest_names(name, kind, 5)?;
-        return Err(Error::NotFound {
-            what,
-            name: name.to_string(),
-            suggestions,
-        });
+        return Err(Error::NotFound { what, name: name.to_string(), suggestions });
     }
     Ok(found)
 }
@@ -62,13 +60,7 @@ fn actor_family(store: &Store, roots: &[NodeId]) -> Result<Vec<NodeId>> {
 pub fn claims(store: &Store, name: &str) -> Result<Vec<IncidentRecord>> {
     let family = actor_family(store, &resolve_actor(store, name)?)?;
     let mut view = GraphView::new();
-    view.expand(
-        store,
-        &family,
-        &[EdgeKind::ClaimedBy],
-        Direction::Incoming,
-        1,
-    )?;
+    view.expand(store, &family, &[EdgeKind::ClaimedBy], Direction::Incoming, 1)?;
     let mut ids: BTreeSet<NodeId> = BTreeSet::new();
     for actor in &family {
         ids.extend(view.sources_of(*actor, EdgeKind::ClaimedBy));
@@ -103,18 +95,11 @@ pub fn incidents(store: &Store, filter: &IncidentFilter) -> Result<Vec<IncidentR
         narrow(incidents_in_place(store, place)?);
     }
     if filter.from.is_some() || filter.to.is_some() {
-        narrow(
-            store
-                .incidents_between(filter.from, filter.to)?
-                .into_iter()
-                .collect(),
-        );
+        narrow(store.incidents_between(filter.from, filter.to)?.into_iter().collect());
     }
     let ids: BTreeSet<NodeId> = match candidates {
         Some(set) => set.into_iter().collect(),
-        None => store
-            .ids_of_kind(NodeKind::Incident)
-            .collect::<Result<_>>()?,
+        None => store.ids_of_kind(NodeKind::Incident).collect::<Result<_>>()?,
     };
     let mut out = records(store, ids)?;
     if let Some(kind) = filter.kind {
@@ -123,13 +108,8 @@ pub fn incidents(store: &Store, filter: &IncidentFilter) -> Result<Vec<IncidentR
     Ok(out)
 }
 
-const ROLE_EDGES: [EdgeKind; 5] = [
-    EdgeKind::PerpetratedBy,
-    EdgeKind::Targeted,
-    EdgeKind::ClaimedBy,
-    EdgeKind::AttributedTo,
-    EdgeKind::DeniedBy,
-];
+const ROLE_EDGES: [EdgeKind; 5] =
+    [EdgeKind::PerpetratedBy, EdgeKind::Targeted, EdgeKind::ClaimedBy, EdgeKind::AttributedTo, EdgeKind::DeniedBy];
 
 fn incidents_of_actor(store: &Store, name: &str) -> Result<HashSet<NodeId>> {
     let family = actor_family(store, &resolve_actor(store, name)?)?;
@@ -148,28 +128,13 @@ fn incidents_of_actor(store: &Store, name: &str) -> Result<HashSet<NodeId>> {
 fn incidents_in_place(store: &Store, name: &str) -> Result<HashSet<NodeId>> {
     let roots = resolve_place(store, name)?;
     let mut view = GraphView::new();
-    view.expand(
-        store,
-        &roots,
-        &[EdgeKind::LocatedIn],
-        Direction::Incoming,
-        4,
-    )?;
+    view.expand(store, &roots, &[EdgeKind::LocatedIn], Direction::Incoming, 4)?;
     let mut places = Vec::new();
     for root in &roots {
         places.extend(view.ancestors_via(*root, EdgeKind::LocatedIn));
     }
-    view.expand(
-        store,
-        &places,
-        &[EdgeKind::OccurredAt],
-        Direction::Incoming,
-        1,
-    )?;
-    Ok(places
-        .iter()
-        .flat_map(|p| view.sources_of(*p, EdgeKind::OccurredAt))
-        .collect())
+    view.expand(store, &places, &[EdgeKind::OccurredAt], Direction::Incoming, 1)?;
+    Ok(places.iter().flat_map(|p| view.sources_of(*p, EdgeKind::OccurredAt)).collect())
 }
 
 /// Records for `ids`, ordered by date, then id.
@@ -215,23 +180,23 @@ pub struct CoActor {
 pub fn actor_profile(store: &Store, name: &str) -> Result<ActorProfile> {
     let id = resolve_actor(store, name)?[0];
     let Some(Node::Actor(actor)) = store.node(id)? else {
-        return Err(Error::NotFound {
-            what: "actor",
-            name: name.to_string(),
-            suggestions: Vec::new(),
-        });
+        return Err(Error::NotFound { what: "actor", name: name.to_string(), suggestions: Vec::new() });
     };
+    // The actor's own incidents and those of its branches (PART_OF it).
+    let family = actor_family(store, &[id])?;
     let mut view = GraphView::new();
-    view.expand(store, &[id], &ROLE_EDGES, Direction::Incoming, 1)?;
+    view.expand(store, &family, &ROLE_EDGES, Direction::Incoming, 1)?;
     let mut roles: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut incident_ids = BTreeSet::new();
-    for kind in ROLE_EDGES {
-        for inc in view.sources_of(id, kind) {
-            roles
-                .entry(role_name(kind).to_string())
-                .or_default()
-                .push(inc.to_string());
-            incident_ids.insert(inc);
+    for member in &family {
+        for kind in ROLE_EDGES {
+            for inc in view.sources_of(*member, kind) {
+                let list = roles.entry(role_name(kind).to_string()).or_default();
+                if !list.contains(&inc.to_string()) {
+                    list.push(inc.to_string());
+                }
+                incident_ids.insert(inc);
+            }
         }
     }
     let incident_list: Vec<NodeId> = incident_ids.iter().copied().collect();
@@ -243,20 +208,8 @@ pub fn actor_profile(store: &Store, name: &str) -> Result<ActorProfile> {
             .map(|x| Ok(store.node(x)?.map(|n| n.label()).unwrap_or_default()))
             .collect()
     };
-    let part_of = names(
-        store
-            .out_edges(id, Some(EdgeKind::PartOf))?
-            .into_iter()
-            .map(|e| e.other)
-            .collect(),
-    )?;
-    let branches = names(
-        store
-            .in_edges(id, Some(EdgeKind::PartOf))?
-            .into_iter()
-            .map(|(_, o)| o)
-            .collect(),
-    )?;
+    let part_of = names(store.out_edges(id, Some(EdgeKind::PartOf))?.into_iter().map(|e| e.other).collect())?;
+    let branches = names(store.in_edges(id, Some(EdgeKind::PartOf))?.into_iter().map(|(_, o)| o).collect())?;
     Ok(ActorProfile {
         id: id.to_string(),
         name: actor.name,
@@ -281,12 +234,7 @@ fn role_name(kind: EdgeKind) -> &'static str {
     }
 }
 
-fn co_actors(
-    store: &Store,
-    view: &GraphView,
-    me: NodeId,
-    incidents: &[NodeId],
-) -> Result<Vec<CoActor>> {
+fn co_actors(store: &Store, view: &GraphView, me: NodeId, incidents: &[NodeId]) -> Result<Vec<CoActor>> {
     let mut shared: BTreeMap<NodeId, BTreeSet<NodeId>> = BTreeMap::new();
     for inc in incidents {
         let Some(ix) = view.index_of(*inc) else {
@@ -303,18 +251,10 @@ fn co_actors(
     for (id, incs) in shared {
         if let Some(Node::Actor(a)) = store.node(id)? {
             if !a.unnamed {
-                out.push(CoActor {
-                    name: a.name,
-                    kind: a.kind,
-                    shared_incidents: incs.len(),
-                });
+                out.push(CoActor { name: a.name, kind: a.kind, shared_incidents: incs.len() });
             }
         }
     }
-    out.sort_by(|a, b| {
-        b.shared_incidents
-            .cmp(&a.shared_incidents)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    out.sort_by(|a, b| b.shared_incidents.cmp(&a.shared_incidents).then_with(|| a.name.cmp(&b.name)));
     Ok(out)
 }

@@ -10,7 +10,9 @@
 //! The store is the graph's single source of truth. petgraph views are built
 //! from it per query (see [`crate::graph`]).
 
+pub mod bulk;
 mod check;
+mod dict;
 pub(crate) mod codec;
 mod read;
 mod records;
@@ -40,10 +42,7 @@ pub struct StoreConfig {
 
 impl Default for StoreConfig {
     fn default() -> StoreConfig {
-        StoreConfig {
-            cache_bytes: 64 * 1024 * 1024,
-            must_exist: false,
-        }
+        StoreConfig { cache_bytes: 64 * 1024 * 1024, must_exist: false }
     }
 }
 
@@ -78,28 +77,13 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let exists = path.join("conf").exists() || path.join("db").exists();
         if path.exists() && !path.is_dir() {
-            return Err(Error::NotAStore {
-                path,
-                reason: "it is a file, not a directory".into(),
-            });
+            return Err(Error::NotAStore { path, reason: "it is a file, not a directory".into() });
         }
         if config.must_exist && !exists {
-            return Err(Error::NotAStore {
-                path,
-                reason: "no store here; run `ckg ingest` first".into(),
-            });
+            return Err(Error::NotAStore { path, reason: "no store here; run `ckg ingest` first".into() });
         }
-        if !exists
-            && path.is_dir()
-            && std::fs::read_dir(&path)
-                .map_err(|e| Error::io(&path, e))?
-                .next()
-                .is_some()
-        {
-            return Err(Error::NotAStore {
-                path,
-                reason: "directory is not empty and holds no store".into(),
-            });
+        if !exists && path.is_dir() && std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?.next().is_some() {
+            return Err(Error::NotAStore { path, reason: "directory is not empty and holds no store".into() });
         }
         let db = sled::Config::new()
             .path(&path)
@@ -132,23 +116,14 @@ impl Store {
                     });
                 }
                 self.meta.insert(META_FORMAT, FORMAT_TAG)?;
-                self.meta
-                    .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+                self.meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
                 self.db.flush()?;
                 Ok(())
             }
             Some(bytes) => {
-                let found = bytes
-                    .as_ref()
-                    .try_into()
-                    .map(u32::from_be_bytes)
-                    .unwrap_or(0);
+                let found = bytes.as_ref().try_into().map(u32::from_be_bytes).unwrap_or(0);
                 if found != SCHEMA_VERSION {
-                    return Err(Error::SchemaMismatch {
-                        path: self.path.clone(),
-                        found,
-                        expected: SCHEMA_VERSION,
-                    });
+                    return Err(Error::SchemaMismatch { path: self.path.clone(), found, expected: SCHEMA_VERSION });
                 }
                 Ok(())
             }
@@ -175,9 +150,7 @@ fn map_open_error(path: &Path, err: sled::Error) -> Error {
     if let sled::Error::Io(io) = &err {
         let text = io.to_string();
         if io.kind() == std::io::ErrorKind::WouldBlock || text.contains("lock") {
-            return Error::Locked {
-                path: path.to_path_buf(),
-            };
+            return Error::Locked { path: path.to_path_buf() };
         }
     }
     Error::Storage(err)

@@ -4,10 +4,11 @@
 use super::Store;
 use super::write::WriteSet;
 use crate::error::Result;
+use crate::model::GeoPrecision;
 use crate::model::geo::distance_km;
 use crate::model::{
-    ActorKind, ActorRecord, EdgeKind, IncidentRecord, IncidentType, Location, Node, NodeId,
-    PlaceRecord, SourceRecord, normalize_name,
+    ActorKind, ActorRecord, EdgeKind, IncidentRecord, IncidentType, Location, Node, NodeId, PlaceRecord, SourceRecord,
+    normalize_name,
 };
 
 impl Store {
@@ -41,25 +42,14 @@ impl Store {
                     rec.places.push(place_record(loc, edge.props.mention));
                 }
                 (EdgeKind::ReportedIn, Some(Node::Article(article))) => {
-                    let name = if article.title.is_empty() {
-                        article.url.unwrap_or_default()
-                    } else {
-                        article.title
-                    };
+                    let name = if article.title.is_empty() { article.url.unwrap_or_default() } else { article.title };
                     for ev in &edge.props.evidence {
-                        rec.sources.push(SourceRecord {
-                            article: name.clone(),
-                            start: ev.start,
-                            end: ev.end,
-                        });
+                        rec.sources.push(SourceRecord { article: name.clone(), start: ev.start, end: ev.end });
                     }
                 }
                 (kind, Some(Node::Actor(actor))) if kind.is_role() => {
-                    let mut a = ActorRecord::new(
-                        &actor.name,
-                        edge.props.mention.as_deref().unwrap_or(&actor.name),
-                        actor.kind,
-                    );
+                    let mut a =
+                        ActorRecord::new(&actor.name, edge.props.mention.as_deref().unwrap_or(&actor.name), actor.kind);
                     a.by = edge.props.by.clone();
                     a.mode = edge.props.mode.clone();
                     a.parent = self.parent_name(edge.other)?;
@@ -75,6 +65,8 @@ impl Store {
                 _ => {}
             }
         }
+        // Most specific place first, as extraction orders them.
+        rec.places.sort_by_key(|p| p.precision);
         Ok(Some(rec))
     }
 
@@ -93,15 +85,8 @@ fn place_record(loc: Location, mention: Option<String>) -> PlaceRecord {
 }
 
 /// An incident already in the store that `rec` reports again, if any.
-pub(crate) fn find_duplicate(
-    store: &Store,
-    ws: &WriteSet<'_>,
-    rec: &IncidentRecord,
-) -> Result<Option<NodeId>> {
-    let Some(date) = rec
-        .date
-        .filter(|d| !d.assumed && d.precision == crate::model::DatePrecision::Day)
-    else {
+pub(crate) fn find_duplicate(store: &Store, ws: &WriteSet<'_>, rec: &IncidentRecord) -> Result<Option<NodeId>> {
+    let Some(date) = rec.date.filter(|d| !d.assumed && d.precision == crate::model::DatePrecision::Day) else {
         return Ok(None);
     };
     if rec.places.is_empty() {
@@ -133,10 +118,7 @@ fn same_incident(a: &IncidentRecord, b: &IncidentRecord) -> bool {
         }
         _ => false,
     };
-    day_ok
-        && compatible_types(a.kind, b.kind)
-        && places_match(&a.places, &b.places)
-        && actors_compatible(a, b)
+    day_ok && compatible_types(a.kind, b.kind) && places_match(&a.places, &b.places) && actors_compatible(a, b)
 }
 
 fn compatible_types(a: IncidentType, b: IncidentType) -> bool {
@@ -154,14 +136,16 @@ fn compatible_types(a: IncidentType, b: IncidentType) -> bool {
 fn places_match(a: &[PlaceRecord], b: &[PlaceRecord]) -> bool {
     a.iter().any(|p| {
         b.iter().any(|q| {
-            let near = match (p.lat, p.lon, q.lat, q.lon) {
-                (Some(a1), Some(o1), Some(a2), Some(o2)) => distance_km(a1, o1, a2, o2) <= 25.0,
-                _ => false,
-            };
-            let same_admin = p.country.is_some()
-                && p.country == q.country
-                && p.admin1.is_some()
-                && p.admin1 == q.admin1;
+            // Coordinates of countries and provinces stand for the whole area: no distance test.
+            let pointlike = |r: &PlaceRecord| matches!(r.precision, GeoPrecision::Point | GeoPrecision::Approximate);
+            let near = pointlike(p)
+                && pointlike(q)
+                && match (p.lat, p.lon, q.lat, q.lon) {
+                    (Some(a1), Some(o1), Some(a2), Some(o2)) => distance_km(a1, o1, a2, o2) <= 25.0,
+                    _ => false,
+                };
+            let same_admin =
+                p.country.is_some() && p.country == q.country && p.admin1.is_some() && p.admin1 == q.admin1;
             near || same_admin
         })
     })

@@ -9,19 +9,15 @@ use super::Store;
 use super::codec::*;
 use crate::error::{Error, Result};
 use crate::model::{
-    Actor, ActorRecord, Article, DayNode, EdgeKind, EdgeProps, Evidence, ExtractedArticle,
-    Incident, IncidentRecord, Node, NodeId, NodeKind, normalize_name,
+    Actor, ActorRecord, Article, DayNode, EdgeKind, EdgeProps, Evidence, ExtractedArticle, Incident, IncidentRecord,
+    Node, NodeId, NodeKind, normalize_name,
 };
 
 /// What an ingest did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IngestOutcome {
     /// The article was new. `merged` incidents joined ones already stored from other articles.
-    Ingested {
-        article: NodeId,
-        incidents: usize,
-        merged: usize,
-    },
+    Ingested { article: NodeId, incidents: usize, merged: usize },
     /// The same article (same bytes) was already stored; nothing changed.
     Unchanged { article: NodeId },
 }
@@ -98,13 +94,7 @@ impl<'s> WriteSet<'s> {
     }
 
     /// Adds an edge, merging properties into an existing one.
-    pub(crate) fn put_edge(
-        &mut self,
-        src: NodeId,
-        kind: EdgeKind,
-        dst: NodeId,
-        props: EdgeProps,
-    ) -> Result<()> {
+    pub(crate) fn put_edge(&mut self, src: NodeId, kind: EdgeKind, dst: NodeId, props: EdgeProps) -> Result<()> {
         let key = (src, kind, dst);
         if let Some(pending) = self.edges.get_mut(&key) {
             pending.merge(&props);
@@ -156,24 +146,10 @@ impl<'s> WriteSet<'s> {
             let old = store.meta.get(&key)?.map(|v| u64_value(&v)).unwrap_or(0);
             self.meta.insert(key, (old + added).to_be_bytes().to_vec());
         }
-        let nodes: Vec<([u8; 9], Vec<u8>)> = self
-            .nodes
-            .iter()
-            .map(|(id, n)| (id.to_key(), encode(n)))
-            .collect();
-        let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> = self
-            .edges
-            .iter()
-            .map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p)))
-            .collect();
-        let trees = (
-            &store.nodes,
-            &store.edges_out,
-            &store.edges_in,
-            &store.names,
-            &store.dates,
-            &store.meta,
-        );
+        let nodes: Vec<([u8; 9], Vec<u8>)> = self.nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
+        let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> =
+            self.edges.iter().map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p))).collect();
+        let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta);
         trees
             .transaction(|(nodes_t, out_t, in_t, names_t, dates_t, meta_t)| {
                 for (key, value) in &nodes {
@@ -196,9 +172,7 @@ impl<'s> WriteSet<'s> {
             })
             .map_err(|e| match e {
                 TransactionError::Storage(e) => Error::Storage(e),
-                TransactionError::Abort(()) => {
-                    Error::InvalidArgument("ingest transaction aborted".into())
-                }
+                TransactionError::Abort(()) => Error::InvalidArgument("ingest transaction aborted".into()),
             })
     }
 }
@@ -214,9 +188,7 @@ impl Store {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let article_id = extracted.article.node_id();
         if self.contains(article_id)? {
-            return Ok(IngestOutcome::Unchanged {
-                article: article_id,
-            });
+            return Ok(IngestOutcome::Unchanged { article: article_id });
         }
         let mut ws = WriteSet::new(self);
         ws.put_node(article_id, Node::Article(extracted.article.clone()))?;
@@ -224,10 +196,7 @@ impl Store {
         for (ordinal, record) in extracted.incidents.iter().enumerate() {
             let fresh = NodeId::new(
                 NodeKind::Incident,
-                &[
-                    &extracted.article.content_hash.to_be_bytes(),
-                    &(ordinal as u64).to_be_bytes(),
-                ],
+                &[&extracted.article.content_hash.to_be_bytes(), &(ordinal as u64).to_be_bytes()],
             );
             let id = match super::records::find_duplicate(self, &ws, record)? {
                 Some(existing) => {
@@ -241,11 +210,7 @@ impl Store {
         let count = extracted.incidents.len() as u32;
         ws.put_meta(ingested_key(article_id), count.to_be_bytes().to_vec());
         ws.commit()?;
-        Ok(IngestOutcome::Ingested {
-            article: article_id,
-            incidents: extracted.incidents.len(),
-            merged,
-        })
+        Ok(IngestOutcome::Ingested { article: article_id, incidents: extracted.incidents.len(), merged })
     }
 }
 
@@ -279,25 +244,9 @@ fn write_incident(
     ws.put_node(id, Node::Incident(incident))?;
     write_places(ws, id, rec)?;
     write_roles(ws, id, rec, article_id)?;
-    let evidence = rec
-        .sources
-        .iter()
-        .map(|s| Evidence {
-            article: article_id,
-            start: s.start,
-            end: s.end,
-        })
-        .collect();
+    let evidence = rec.sources.iter().map(|s| Evidence { article: article_id, start: s.start, end: s.end }).collect();
     let _ = article;
-    ws.put_edge(
-        id,
-        EdgeKind::ReportedIn,
-        article_id,
-        EdgeProps {
-            evidence,
-            ..EdgeProps::default()
-        },
-    )
+    ws.put_edge(id, EdgeKind::ReportedIn, article_id, EdgeProps { evidence, ..EdgeProps::default() })
 }
 
 /// Combines a second report of an incident with the stored one: counts take
@@ -308,9 +257,7 @@ fn merge_incident(mut old: Incident, rec: &IncidentRecord) -> Incident {
     old.injured = max_opt(old.injured, rec.injured);
     old.captured = max_opt(old.captured, rec.captured);
     if let Some(new) = rec.date {
-        let better = old
-            .date
-            .is_none_or(|d| new.precision < d.precision || (d.assumed && !new.assumed));
+        let better = old.date.is_none_or(|d| new.precision < d.precision || (d.assumed && !new.assumed));
         if better {
             old.date = Some(new);
         }
@@ -335,11 +282,7 @@ fn max_opt(a: Option<u32>, b: Option<u32>) -> Option<u32> {
 fn date_nodes(date: &crate::model::DateRange) -> Vec<DayNode> {
     let start = DayNode::new(date.start, date.precision);
     let end = DayNode::new(date.end, date.precision);
-    if start == end {
-        vec![start]
-    } else {
-        vec![start, end]
-    }
+    if start == end { vec![start] } else { vec![start, end] }
 }
 
 fn write_places(ws: &mut WriteSet<'_>, incident: NodeId, rec: &IncidentRecord) -> Result<()> {
@@ -356,14 +299,9 @@ fn write_places(ws: &mut WriteSet<'_>, incident: NodeId, rec: &IncidentRecord) -
                     incident,
                     EdgeKind::OccurredAt,
                     loc_id,
-                    EdgeProps {
-                        mention: place.mention.clone(),
-                        ..EdgeProps::default()
-                    },
+                    EdgeProps { mention: place.mention.clone(), ..EdgeProps::default() },
                 )?,
-                Some(inner) => {
-                    ws.put_edge(inner, EdgeKind::LocatedIn, loc_id, EdgeProps::default())?
-                }
+                Some(inner) => ws.put_edge(inner, EdgeKind::LocatedIn, loc_id, EdgeProps::default())?,
             }
             previous = Some(loc_id);
         }
@@ -371,12 +309,7 @@ fn write_places(ws: &mut WriteSet<'_>, incident: NodeId, rec: &IncidentRecord) -
     Ok(())
 }
 
-fn write_roles(
-    ws: &mut WriteSet<'_>,
-    incident: NodeId,
-    rec: &IncidentRecord,
-    article: NodeId,
-) -> Result<()> {
+fn write_roles(ws: &mut WriteSet<'_>, incident: NodeId, rec: &IncidentRecord, article: NodeId) -> Result<()> {
     let roles: [(&[ActorRecord], EdgeKind, bool); 6] = [
         (&rec.perpetrators, EdgeKind::PerpetratedBy, false),
         (&rec.targets, EdgeKind::Targeted, false),
@@ -388,16 +321,7 @@ fn write_roles(
     for (actors, kind, victim) in roles {
         for actor in actors {
             let actor_id = write_actor(ws, incident, actor)?;
-            let evidence = actor
-                .span
-                .map(|(start, end)| {
-                    vec![Evidence {
-                        article,
-                        start,
-                        end,
-                    }]
-                })
-                .unwrap_or_default();
+            let evidence = actor.span.map(|(start, end)| vec![Evidence { article, start, end }]).unwrap_or_default();
             let props = EdgeProps {
                 mention: Some(actor.mention.clone()),
                 by: actor.by.clone(),
@@ -429,7 +353,7 @@ fn write_actor(ws: &mut WriteSet<'_>, incident: NodeId, rec: &ActorRecord) -> Re
             let node = Actor {
                 name: parent.clone(),
                 kind: rec.kind,
-                aliases: Vec::new(),
+                aliases: rec.parent_aliases.clone(),
                 country: None,
                 unnamed: false,
             };

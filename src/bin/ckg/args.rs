@@ -37,6 +37,41 @@ pub enum Command {
         #[command(flatten)]
         text: TextArgs,
     },
+    /// Import dataset files (CSV/TSV, plain or .gz): acled, ucdp, gdelt, icews, or gen (`ckg gen` output).
+    Import {
+        /// acled | ucdp | gdelt | icews | gen
+        dataset: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write every rejected row here (file:line, tab, reason).
+        #[arg(long)]
+        reject_file: Option<PathBuf>,
+        /// GDELT: a cameoCodes.json naming all CAMEO codes (a curated table is built in).
+        #[arg(long)]
+        cameo: Option<PathBuf>,
+        /// Rows per transaction.
+        #[arg(long, default_value_t = 2000)]
+        batch: usize,
+        /// sled page cache in MiB.
+        #[arg(long, default_value_t = 64)]
+        cache_mb: u64,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic dataset (ACLED columns plus claimed_by) for scale tests; import with `ckg import gen`.
+    Gen {
+        #[arg(long, default_value_t = 10_000)]
+        incidents: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Size of the actor pool.
+        #[arg(long, default_value_t = 3000)]
+        actors: usize,
+        /// Output file (.gz compresses); stdout when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print what ckg would extract from one article, without storing it.
     Extract {
         /// Article file, or - for stdin.
@@ -75,9 +110,48 @@ pub enum Command {
     },
     /// Verify the store: edges, indexes, articles and counters.
     Check,
+    /// Run a query (a read-only openCypher subset; see docs/query-language.md).
+    Query(crate::query_cmd::QueryArgs),
+    /// Interactive query shell with history and tab completion.
+    Shell(crate::shell::ShellArgs),
+    /// Score extraction against a gold file (see EVAL.md): GTD JSON lines, ACLED CSV or MUC-4 JSON.
+    Eval {
+        #[arg(value_enum)]
+        dataset: EvalDataset,
+        /// The gold file, e.g. ../shared/eval/gtd-2021h1-dev.jsonl.
+        file: PathBuf,
+        /// Use only the first N rows (documents).
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: EvalFormat,
+        /// List the N worst-scored and the N slowest examples.
+        #[arg(long, default_value_t = 10)]
+        show: usize,
+    },
     /// Export the graph.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Actor dictionaries: add aliases from Phoenix/PETRARCH files to the store.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DictCommand {
+    /// Import a dictionary file; its actors and aliases join the name index and later extraction.
+    Import {
+        #[arg(value_enum)]
+        format: DictFormat,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictFormat {
+    /// Phoenix/PETRARCH (TABARI) `.actors` files.
+    Phoenix,
 }
 
 #[derive(Subcommand, Debug)]
@@ -129,4 +203,17 @@ pub enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalDataset {
+    Gtd,
+    Acled,
+    Muc4,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalFormat {
+    Table,
+    Json,
 }

@@ -9,18 +9,28 @@ use ckg::model::{IncidentType, NodeId};
 use ckg::query::{self, IncidentFilter};
 use ckg::{Store, StoreConfig};
 
-use crate::args::{Cli, Command, ExportCommand, FilterArgs, Format};
+use crate::args::{Cli, Command, DictCommand, DictFormat, ExportCommand, FilterArgs, Format};
 use crate::{ingest, output};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, text } => ingest::run(&cli.db, &paths, &text),
-        Command::Extract {
-            input,
-            text,
-            batch,
-            format,
-        } => ingest::extract(&input, &text, batch, format),
+        Command::Import { dataset, files, reject_file, cameo, batch, cache_mb, json } => {
+            let args = crate::import_cmd::ImportArgs {
+                dataset: &dataset,
+                files: &files,
+                reject_file: reject_file.as_deref(),
+                cameo: cameo.as_deref(),
+                batch,
+                cache_mb,
+                json,
+            };
+            crate::import_cmd::import(&cli.db, &args)
+        }
+        Command::Gen { incidents, seed, actors, output } => {
+            crate::import_cmd::generate(incidents, seed, actors, output.as_deref())
+        }
+        Command::Extract { input, text, batch, format } => ingest::extract(&input, &text, batch, format),
         Command::Claims { actor, format } => {
             let store = open_existing(&cli.db)?;
             let records = query::claims(&store, &actor)?;
@@ -45,28 +55,25 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => check(&cli.db),
-        Command::Export(ExportCommand::Dot {
-            actor,
-            incident,
-            output: path,
-        }) => {
+        Command::Dict(DictCommand::Import { format: DictFormat::Phoenix, files }) => import_phoenix(&cli.db, &files),
+        Command::Query(args) => crate::query_cmd::run(&cli.db, &args),
+        Command::Shell(args) => crate::shell::run(&cli.db, &args),
+        Command::Eval { dataset, file, limit, format, show } => crate::eval::run(dataset, &file, limit, format, show),
+        Command::Export(ExportCommand::Dot { actor, incident, output: path }) => {
             let store = open_existing(&cli.db)?;
             let selection = match (actor, incident) {
                 (Some(name), _) => Selection::Actor(name),
-                (None, Some(id)) => {
-                    Selection::Incident(id.parse::<NodeId>().map_err(anyhow::Error::msg)?)
-                }
+                (None, Some(id)) => Selection::Incident(id.parse::<NodeId>().map_err(anyhow::Error::msg)?),
                 (None, None) => Selection::All,
             };
             let view = dot::select(&store, &selection)?;
             match path {
                 Some(path) => {
-                    let file = std::fs::File::create(&path)
-                        .with_context(|| format!("cannot create {}", path.display()))?;
+                    let file =
+                        std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
                     let mut out = io::BufWriter::new(file);
                     dot::write_dot(&store, &view, &mut out)?;
-                    out.flush()
-                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    out.flush().with_context(|| format!("cannot write {}", path.display()))?;
                     eprintln!("wrote {} ({} nodes)", path.display(), view.node_count());
                 }
                 None => {
@@ -82,20 +89,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Opens a store that must already exist (queries never create one).
 pub fn open_existing(path: &std::path::Path) -> Result<Store> {
-    let config = StoreConfig {
-        must_exist: true,
-        ..StoreConfig::default()
-    };
+    let config = StoreConfig { must_exist: true, ..StoreConfig::default() };
     Ok(Store::open_with(path, &config)?)
 }
 
 /// Tables on a terminal, JSON in a pipe.
 pub fn format_or_default(format: Option<Format>) -> Format {
-    format.unwrap_or(if io::stdout().is_terminal() {
-        Format::Table
-    } else {
-        Format::Json
-    })
+    format.unwrap_or(if io::stdout().is_terminal() { Format::Table } else { Format::Json })
 }
 
 fn to_filter(args: &FilterArgs) -> Result<IncidentFilter> {
@@ -134,14 +134,24 @@ fn check(db: &std::path::Path) -> Result<ExitCode> {
         report.nodes, report.edges, report.name_entries, report.date_entries, report.articles
     )?;
     if report.is_ok() {
-        writeln!(
-            out,
-            "ok: no dangling edge, no stale index entry, no half-ingested article"
-        )?;
+        writeln!(out, "ok: no dangling edge, no stale index entry, no half-ingested article")?;
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &report.problems {
         writeln!(out, "problem: {problem}")?;
     }
     bail!("check found {} problem(s)", report.problems.len())
+}
+
+fn import_phoenix(db: &std::path::Path, files: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let store = Store::open(db)?;
+    let gazetteer = ckg::extract::Extractor::shared();
+    for file in files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let entries = ckg::extract::phoenix::parse(&text, &file.display().to_string(), gazetteer.gazetteer())?;
+        let added = store.import_dictionary(&entries)?;
+        eprintln!("{}: {} entries ({added} new)", file.display(), entries.len());
+    }
+    store.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

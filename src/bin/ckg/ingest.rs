@@ -24,27 +24,19 @@ pub fn run(db: &Path, paths: &[PathBuf], text: &TextArgs) -> Result<ExitCode> {
     let options = options(text)?;
     let files = collect_files(paths)?;
     let store = Store::open(db)?;
-    let extractor = Extractor::shared();
-    let (mut ingested, mut incidents, mut merged, mut unchanged, mut skipped, mut failed) =
-        (0, 0, 0, 0, 0, 0);
+    let extractor = extractor_for(&store)?;
+    let (mut ingested, mut incidents, mut merged, mut unchanged, mut skipped, mut failed) = (0, 0, 0, 0, 0, 0);
     for file in &files {
         let outcome = ingest_file(&store, &extractor, file, &options);
         let shown = file.display();
         match outcome {
-            Outcome::Ingested {
-                incidents: n,
-                merged: m,
-            } => {
+            Outcome::Ingested { incidents: n, merged: m } => {
                 ingested += 1;
                 incidents += n;
                 merged += m;
                 eprintln!(
                     "ingested {shown}: {n} incident(s){}",
-                    if m > 0 {
-                        format!(", {m} merged with earlier reports")
-                    } else {
-                        String::new()
-                    }
+                    if m > 0 { format!(", {m} merged with earlier reports") } else { String::new() }
                 );
             }
             Outcome::Unchanged => {
@@ -68,10 +60,7 @@ pub fn run(db: &Path, paths: &[PathBuf], text: &TextArgs) -> Result<ExitCode> {
         db.display()
     );
     if failed > 0 {
-        bail!(
-            "{failed} of {} file(s) could not be ingested (see above); everything else was stored",
-            files.len()
-        );
+        bail!("{failed} of {} file(s) could not be ingested (see above); everything else was stored", files.len());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -80,8 +69,7 @@ pub fn run(db: &Path, paths: &[PathBuf], text: &TextArgs) -> Result<ExitCode> {
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
                 .with_context(|| format!("cannot list {}", path.display()))?
@@ -97,12 +85,7 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn ingest_file(
-    store: &Store,
-    extractor: &Extractor,
-    file: &Path,
-    options: &ExtractOptions,
-) -> Outcome {
+fn ingest_file(store: &Store, extractor: &Extractor, file: &Path, options: &ExtractOptions) -> Outcome {
     let text = match read_article(file) {
         Ok(Ok(text)) => text,
         Ok(Err(skip)) => return Outcome::Skipped(skip),
@@ -116,9 +99,7 @@ fn ingest_file(
         return Outcome::Skipped("no incident found in the text".into());
     }
     match store.ingest(&extracted) {
-        Ok(IngestOutcome::Ingested {
-            incidents, merged, ..
-        }) => Outcome::Ingested { incidents, merged },
+        Ok(IngestOutcome::Ingested { incidents, merged, .. }) => Outcome::Ingested { incidents, merged },
         Ok(IngestOutcome::Unchanged { .. }) => Outcome::Unchanged,
         Err(e) => Outcome::Failed(e.to_string()),
     }
@@ -144,34 +125,24 @@ fn read_article(file: &Path) -> Result<Result<String, String>, String> {
 /// Rejects binary data and invalid UTF-8 with the offending byte offset.
 fn check_text(bytes: &[u8]) -> Result<String, String> {
     if let Some(pos) = bytes.iter().take(8192).position(|b| *b == 0) {
-        return Err(format!(
-            "binary file (NUL byte at offset {pos}), not article text"
-        ));
+        return Err(format!("binary file (NUL byte at offset {pos}), not article text"));
     }
-    String::from_utf8(bytes.to_vec())
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes.to_vec()).map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }
 
 fn options(text: &TextArgs) -> Result<ExtractOptions> {
     let published = match &text.published {
         None => None,
-        Some(p) => Some(parse_published(p).with_context(|| {
-            format!("--published {p:?}: expected YYYY-MM-DD or an RFC 3339 timestamp")
-        })?),
+        Some(p) => Some(
+            parse_published(p)
+                .with_context(|| format!("--published {p:?}: expected YYYY-MM-DD or an RFC 3339 timestamp"))?,
+        ),
     };
-    Ok(ExtractOptions {
-        published,
-        title: text.title.clone(),
-    })
+    Ok(ExtractOptions { published, title: text.title.clone() })
 }
 
 /// `ckg extract FILE|-` and `ckg extract --batch FILE|-`.
-pub fn extract(
-    input: &str,
-    text: &TextArgs,
-    batch: bool,
-    format: Option<Format>,
-) -> Result<ExitCode> {
+pub fn extract(input: &str, text: &TextArgs, batch: bool, format: Option<Format>) -> Result<ExitCode> {
     let options = options(text)?;
     let extractor = Extractor::shared();
     if batch {
@@ -179,9 +150,7 @@ pub fn extract(
     }
     let content = if input == "-" {
         let mut buf = Vec::new();
-        io::stdin()
-            .read_to_end(&mut buf)
-            .context("cannot read stdin")?;
+        io::stdin().read_to_end(&mut buf).context("cannot read stdin")?;
         check_text(&buf).map_err(|e| anyhow::anyhow!("<stdin>: {e}"))?
     } else {
         match read_article(Path::new(input)) {
@@ -190,9 +159,7 @@ pub fn extract(
             Err(fail) => bail!("{input}: {fail}"),
         }
     };
-    let extracted = extractor
-        .extract_article(&content, Some(&options))
-        .with_context(|| input.to_string())?;
+    let extracted = extractor.extract_article(&content, Some(&options)).with_context(|| input.to_string())?;
     let format = format.unwrap_or(Format::Json);
     output::extracted(&extracted, format)?;
     Ok(ExitCode::SUCCESS)
@@ -206,17 +173,11 @@ struct BatchLine {
     title: Option<String>,
 }
 
-fn extract_batch(
-    input: &str,
-    extractor: &Extractor,
-    defaults: &ExtractOptions,
-) -> Result<ExitCode> {
+fn extract_batch(input: &str, extractor: &Extractor, defaults: &ExtractOptions) -> Result<ExitCode> {
     let reader: Box<dyn BufRead> = if input == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(input).with_context(|| format!("cannot open {input}"))?,
-        ))
+        Box::new(io::BufReader::new(std::fs::File::open(input).with_context(|| format!("cannot open {input}"))?))
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     for (n, line) in reader.lines().enumerate() {
@@ -224,9 +185,8 @@ fn extract_batch(
         if line.trim().is_empty() {
             continue;
         }
-        let value = batch_line(&line, extractor, defaults).unwrap_or_else(
-            |(id, err)| serde_json::json!({"id": id, "error": format!("line {}: {err}", n + 1)}),
-        );
+        let value = batch_line(&line, extractor, defaults)
+            .unwrap_or_else(|(id, err)| serde_json::json!({"id": id, "error": format!("line {}: {err}", n + 1)}));
         serde_json::to_writer(&mut out, &value)?;
         out.write_all(b"\n")?;
     }
@@ -248,18 +208,25 @@ fn batch_line(
     })?;
     let mut options = defaults.clone();
     if let Some(p) = &parsed.published {
-        options.published = Some(
-            parse_published(p)
-                .ok_or((parsed.id.clone(), format!("published {p:?} is not a date")))?,
-        );
+        options.published =
+            Some(parse_published(p).ok_or((parsed.id.clone(), format!("published {p:?} is not a date")))?);
     }
     if parsed.title.is_some() {
         options.title = parsed.title.clone();
     }
-    let extracted = extractor
-        .extract_article(&parsed.text, Some(&options))
-        .map_err(|e| (parsed.id.clone(), e.to_string()))?;
+    let extracted =
+        extractor.extract_article(&parsed.text, Some(&options)).map_err(|e| (parsed.id.clone(), e.to_string()))?;
     let mut value = output::extracted_json(&extracted);
     value["id"] = parsed.id;
     Ok(value)
+}
+
+/// The shared extractor, extended with any dictionaries imported into the store.
+fn extractor_for(store: &Store) -> Result<std::sync::Arc<Extractor>> {
+    let extra = store.dictionary_entries()?;
+    if extra.is_empty() {
+        return Ok(Extractor::shared());
+    }
+    let actors = ckg::extract::ActorDict::bundled().extend(extra);
+    Ok(std::sync::Arc::new(Extractor::with_actors(actors)))
 }

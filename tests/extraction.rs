@@ -1,0 +1,208 @@
+//! Extraction behaviour on short texts written for these tests: one test per
+//! capability the extractor promises (actors, places, dates, incidents,
+//! casualties, responsibility, upper-case and noisy text).
+
+use ckg::extract::{ExtractOptions, Extractor, parse_published};
+use ckg::model::{ActorKind, DatePrecision, GeoPrecision, IncidentRecord, IncidentType};
+
+fn extract(text: &str, published: &str) -> Vec<IncidentRecord> {
+    let options = ExtractOptions { published: parse_published(published), title: None };
+    Extractor::shared().extract_article(text, Some(&options)).expect("extracts").incidents
+}
+
+fn one(text: &str, published: &str) -> IncidentRecord {
+    let incidents = extract(text, published);
+    assert!(!incidents.is_empty(), "no incident in {text:?}");
+    incidents.into_iter().next().expect("checked")
+}
+
+fn names(actors: &[ckg::model::ActorRecord]) -> Vec<&str> {
+    actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn aliases_resolve_to_one_canonical_group() {
+    for alias in ["ISIS", "ISIL", "Daesh", "the Islamic State group"] {
+        let text = format!(
+            "A suicide bomber killed 12 people at a market in Mosul on Friday. {alias} claimed responsibility for the attack."
+        );
+        let inc = one(&text, "2017-06-10");
+        assert_eq!(names(&inc.claimed_by), vec!["Islamic State"], "alias {alias}");
+    }
+}
+
+#[test]
+fn anaphora_after_the_name_refers_to_the_group() {
+    let text = "Al-Shabaab fighters stormed a hotel in Mogadishu on Sunday, killing nine people. \
+                The militant group later said it carried out the raid.";
+    let inc = one(text, "2019-03-05");
+    assert_eq!(names(&inc.claimed_by), vec!["Al-Shabaab"]);
+    assert!(names(&inc.perpetrators).contains(&"Al-Shabaab"));
+}
+
+#[test]
+fn branches_carry_their_parent() {
+    let text = "Militants from Sinai Province of the Islamic State attacked a checkpoint near Rafah on Tuesday, killing five soldiers. \
+                The group claimed the attack in a statement.";
+    let inc = one(text, "2018-02-08");
+    let claimant = inc.claimed_by.first().expect("a claim");
+    assert_eq!(claimant.parent.as_deref(), Some("Islamic State"), "{claimant:?}");
+    assert_eq!(claimant.mode.as_deref(), Some("statement"));
+}
+
+#[test]
+fn unnamed_attackers_are_unidentified_actors() {
+    let inc = one("Unidentified gunmen shot dead a village chief in Zamfara state on Monday.", "2021-01-12");
+    let perp = inc.perpetrators.first().expect("a perpetrator");
+    assert_eq!(perp.kind, ActorKind::Unidentified);
+    assert_eq!(perp.mention, "Unidentified gunmen");
+}
+
+#[test]
+fn admin_phrases_and_country_context_pick_the_right_place() {
+    let inc = one("A roadside bomb killed four policemen in Takhar province, Afghanistan, on Wednesday.", "2020-07-09");
+    let place = inc.places.first().expect("a place");
+    assert_eq!((place.name.as_str(), place.country.as_deref()), ("Takhar", Some("AF")));
+    assert_eq!(place.precision, GeoPrecision::AdminArea);
+    let inc =
+        one("Gunmen attacked a police station in Maiduguri, the capital of Borno state, on Saturday.", "2020-07-12");
+    let place = inc.places.first().expect("a place");
+    assert_eq!((place.name.as_str(), place.country.as_deref()), ("Maiduguri", Some("NG")));
+    assert!(place.lat.is_some() && place.lon.is_some());
+}
+
+#[test]
+fn offsets_from_a_known_place_are_approximate_points() {
+    let inc = one(
+        "Insurgents ambushed an army convoy 40 km north of Maiduguri on Thursday, killing seven soldiers.",
+        "2020-03-27",
+    );
+    let place = inc.places.first().expect("a place");
+    assert_eq!(place.precision, GeoPrecision::Approximate);
+    assert_eq!(place.country.as_deref(), Some("NG"));
+    let lat = place.lat.expect("a latitude");
+    assert!(lat > 11.9 && lat < 12.3, "north of Maiduguri (11.85): {lat}");
+}
+
+#[test]
+fn dates_resolve_against_publication_with_precision() {
+    let inc = one("Gunmen killed three farmers in Kaduna state on Tuesday.", "2021-03-12"); // a Friday
+    let date = inc.date.expect("a date");
+    assert_eq!((date.start.to_string(), date.precision), ("2021-03-09".to_string(), DatePrecision::Day));
+    let inc = one("03/04/2021: Assailants attacked a school in Kaduna, killing two teachers.", "2021-06-01");
+    assert_eq!(inc.date.expect("a date").start.to_string(), "2021-03-04");
+    let inc = one("On 5 January, gunmen abducted 11 travellers near Kaduna.", "2021-02-01");
+    assert_eq!(inc.date.expect("a date").start.to_string(), "2021-01-05");
+}
+
+#[test]
+fn no_date_in_text_falls_back_to_publication_marked_assumed() {
+    let inc = one("Gunmen abducted 11 travellers near Kaduna.", "2021-02-01");
+    let date = inc.date.expect("a date");
+    assert!(date.assumed);
+    assert_eq!(date.start.to_string(), "2021-02-01");
+}
+
+#[test]
+fn casualty_phrasings() {
+    let cases = [
+        ("A bomb killed at least 30 people in Kabul on Monday.", Some(30), None),
+        ("Between 20 and 25 villagers were killed in the raid near Gao on Monday.", Some(20), None),
+        ("Dozens of people were killed when gunmen attacked a market in Mopti on Monday.", Some(24), None),
+        ("The blast in Quetta on Monday killed four soldiers and wounded 12 others.", Some(4), Some(12)),
+        (
+            "A car bomb exploded near a checkpoint in Mogadishu on Monday. No casualties were reported.",
+            Some(0),
+            Some(0),
+        ),
+        ("Rebels killed 15 of the militiamen, a guard and a policeman in Beni on Monday.", Some(17), None),
+    ];
+    for (text, killed, injured) in cases {
+        let inc = one(text, "2021-05-12");
+        assert_eq!((inc.killed, inc.injured), (killed, injured), "{text}");
+    }
+}
+
+#[test]
+fn captured_counts_cover_abductions_and_arrests() {
+    let inc = one("Gunmen abducted 12 students from a school in Kagara, Niger state, on Wednesday.", "2021-02-18");
+    assert_eq!(inc.captured, Some(12));
+    assert_eq!(inc.kind, IncidentType::Kidnapping);
+}
+
+#[test]
+fn claim_attribution_denial_and_unclaimed() {
+    let text = "A car bomb killed 18 people outside a hotel in Mogadishu on Saturday. \
+                No group has claimed responsibility for the attack. \
+                Police blamed al-Shabaab for the bombing. \
+                Al-Shabaab denied involvement.";
+    let inc = one(text, "2022-11-01");
+    assert!(inc.claimed_by.is_empty(), "unclaimed: {:?}", inc.claimed_by);
+    let attribution = inc.attributed_to.first().expect("an attribution");
+    assert_eq!(attribution.name, "Al-Shabaab");
+    assert_eq!(attribution.by.as_deref(), Some("Police"));
+    assert_eq!(names(&inc.denied_by), vec!["Al-Shabaab"]);
+}
+
+#[test]
+fn sources_attributing_an_attack_name_who_attributed_it() {
+    let text = "Gunmen killed nine worshippers at a mosque in Kano on Friday. Security sources attributed the attack to Boko Haram.";
+    let inc = one(text, "2014-11-29");
+    let attribution = inc.attributed_to.first().expect("an attribution");
+    assert_eq!(attribution.name, "Boko Haram");
+    assert_eq!(attribution.by.as_deref(), Some("Security sources"));
+}
+
+#[test]
+fn several_incidents_keep_their_own_facts() {
+    let text = "A suicide bomber killed 14 people at a wedding in Kabul on Sunday, police said. \
+                The Taliban denied involvement. \
+                Separately, gunmen abducted six aid workers in Herat province on Saturday. \
+                Last month, a roadside bomb killed three soldiers in Helmand.";
+    let incidents = extract(text, "2021-05-24");
+    assert_eq!(incidents.len(), 3, "{incidents:#?}");
+    assert_eq!((incidents[0].kind, incidents[0].killed), (IncidentType::SuicideBombing, Some(14)));
+    assert_eq!(names(&incidents[0].denied_by), vec!["Taliban"]);
+    assert_eq!(
+        (incidents[1].kind, incidents[1].captured, incidents[1].killed),
+        (IncidentType::Kidnapping, Some(6), None)
+    );
+    assert!(incidents[1].denied_by.is_empty());
+    assert_eq!(incidents[2].killed, Some(3));
+    assert_eq!(incidents[2].date.expect("a date").precision, DatePrecision::Month);
+}
+
+#[test]
+fn upper_case_wire_text_is_recognised() {
+    let text = "SAN SALVADOR, 12 JAN 90 -- URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT \
+                ATTACKED A NATIONAL GUARD POST IN SAN MIGUEL YESTERDAY, KILLING TWO SOLDIERS.";
+    let inc = one(text, "1990-01-12");
+    assert_eq!(inc.killed, Some(2));
+    assert!(names(&inc.perpetrators).iter().any(|n| n.contains("Farabundo")), "{:?}", inc.perpetrators);
+    assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("SV"));
+}
+
+#[test]
+fn mojibake_does_not_break_extraction() {
+    let text = "Gunmen killed five people in Bogotâ€™s southern outskirts on Monday, police said. \u{fffd}\u{fffd}";
+    let inc = one(text, "2020-01-14");
+    assert_eq!(inc.killed, Some(5));
+}
+
+#[test]
+fn weapons_are_listed() {
+    let inc = one(
+        "Militants fired mortars and detonated an IED near a base in Kunduz on Monday, killing two soldiers.",
+        "2020-01-14",
+    );
+    let weapons: Vec<String> = inc.weapons.iter().map(|w| w.to_lowercase()).collect();
+    assert!(weapons.contains(&"mortars".to_string()) && weapons.contains(&"ied".to_string()), "{weapons:?}");
+}
+
+#[test]
+fn incident_types_map_to_acled_and_gtd() {
+    assert_eq!(IncidentType::Bombing.acled_event_type(), "Explosions/Remote violence");
+    assert_eq!(IncidentType::Kidnapping.gtd_attack_type(), "Hostage Taking (Kidnapping)");
+    let inc = one("Troops and ISWAP fighters clashed near Damasak on Monday.", "2021-04-13");
+    assert_eq!(inc.kind, IncidentType::Battle);
+}
