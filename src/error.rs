@@ -15,11 +15,7 @@ pub enum Error {
          re-ingest into a new store or use a matching ckg",
         path.display()
     )]
-    SchemaMismatch {
-        path: PathBuf,
-        found: u32,
-        expected: u32,
-    },
+    SchemaMismatch { path: PathBuf, found: u32, expected: u32 },
 
     #[error("{}: not a ckg store ({reason})", path.display())]
     NotAStore { path: PathBuf, reason: String },
@@ -28,63 +24,38 @@ pub enum Error {
     Storage(#[from] sled::Error),
 
     #[error("corrupt store: tree {tree}, key {key}: {reason}")]
-    Corrupt {
-        tree: &'static str,
-        key: String,
-        reason: String,
-    },
+    Corrupt { tree: &'static str, key: String, reason: String },
 
     #[error("{}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
 
     /// Bad input, located as precisely as we can: file, line, field.
     #[error("{location}: {message}")]
     Input { location: String, message: String },
 
     #[error("no {what} named {name:?}{}", suggestion_text(suggestions))]
-    NotFound {
-        what: &'static str,
-        name: String,
-        suggestions: Vec<String>,
-    },
+    NotFound { what: &'static str, name: String, suggestions: Vec<String> },
 
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
 
     #[error("query error at line {line}, column {column}: {message}")]
-    Query {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    Query { line: usize, column: usize, message: String },
 
     #[error("limit exceeded: {0}")]
     LimitExceeded(String),
 }
 
 fn suggestion_text(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(", "))
-    }
+    if suggestions.is_empty() { String::new() } else { format!("; did you mean {}?", suggestions.join(", ")) }
 }
 
 impl Error {
     pub fn input(location: impl Into<String>, message: impl Into<String>) -> Error {
-        Error::Input {
-            location: location.into(),
-            message: message.into(),
-        }
+        Error::Input { location: location.into(), message: message.into() }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 }

@@ -40,11 +40,7 @@ impl GraphView {
 
     pub fn edge(&mut self, src: NodeId, kind: EdgeKind, dst: NodeId) {
         let (a, b) = (self.node(src), self.node(dst));
-        if !self
-            .graph
-            .edges_connecting(a, b)
-            .any(|e| *e.weight() == kind)
-        {
+        if !self.graph.edges_connecting(a, b).any(|e| *e.weight() == kind) {
             self.graph.add_edge(a, b, kind);
         }
     }
@@ -68,16 +64,8 @@ impl GraphView {
             for id in frontier {
                 for kind in kinds {
                     let others: Vec<NodeId> = match dir {
-                        Direction::Outgoing => store
-                            .out_edges(id, Some(*kind))?
-                            .into_iter()
-                            .map(|e| e.other)
-                            .collect(),
-                        Direction::Incoming => store
-                            .in_edges(id, Some(*kind))?
-                            .into_iter()
-                            .map(|(_, o)| o)
-                            .collect(),
+                        Direction::Outgoing => store.out_edges(id, Some(*kind))?.into_iter().map(|e| e.other).collect(),
+                        Direction::Incoming => store.in_edges(id, Some(*kind))?.into_iter().map(|(_, o)| o).collect(),
                     };
                     for other in others {
                         let fresh = !self.index.contains_key(&other);

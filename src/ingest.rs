@@ -20,11 +20,7 @@ impl Store {
     /// store.flush()?;
     /// # Ok::<(), ckg::Error>(())
     /// ```
-    pub fn ingest_article(
-        &self,
-        text: &str,
-        options: Option<&ExtractOptions>,
-    ) -> Result<IngestOutcome> {
+    pub fn ingest_article(&self, text: &str, options: Option<&ExtractOptions>) -> Result<IngestOutcome> {
         let extracted = Extractor::shared().extract_article(text, options)?;
         self.ingest(&extracted)
     }

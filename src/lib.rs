@@ -28,9 +28,11 @@
 //! views), [`query`] (the questions), [`export`] (GraphViz).
 
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod import;
 mod ingest;
 pub mod model;
 pub mod query;

@@ -73,21 +73,13 @@ pub fn select(store: &Store, selection: &Selection) -> Result<GraphView> {
             ];
             view.expand(store, &actors, &roles, Direction::Incoming, 1)?;
             view.expand(store, &actors, &[EdgeKind::PartOf], Direction::Outgoing, 3)?;
-            let incidents: Vec<NodeId> = view
-                .graph
-                .node_weights()
-                .copied()
-                .filter(|n| n.kind == NodeKind::Incident)
-                .collect();
+            let incidents: Vec<NodeId> =
+                view.graph.node_weights().copied().filter(|n| n.kind == NodeKind::Incident).collect();
             neighbourhood(store, &mut view, &incidents)?;
         }
         Selection::Incident(id) => {
             if !store.contains(*id)? {
-                return Err(Error::NotFound {
-                    what: "incident",
-                    name: id.to_string(),
-                    suggestions: Vec::new(),
-                });
+                return Err(Error::NotFound { what: "incident", name: id.to_string(), suggestions: Vec::new() });
             }
             neighbourhood(store, &mut view, &[*id])?;
         }
@@ -98,19 +90,8 @@ pub fn select(store: &Store, selection: &Selection) -> Result<GraphView> {
 fn neighbourhood(store: &Store, view: &mut GraphView, incidents: &[NodeId]) -> Result<()> {
     let all: Vec<EdgeKind> = EdgeKind::ALL.to_vec();
     view.expand(store, incidents, &all, Direction::Outgoing, 1)?;
-    let places: Vec<NodeId> = view
-        .graph
-        .node_weights()
-        .copied()
-        .filter(|n| n.kind == NodeKind::Location)
-        .collect();
-    view.expand(
-        store,
-        &places,
-        &[EdgeKind::LocatedIn],
-        Direction::Outgoing,
-        3,
-    )
+    let places: Vec<NodeId> = view.graph.node_weights().copied().filter(|n| n.kind == NodeKind::Location).collect();
+    view.expand(store, &places, &[EdgeKind::LocatedIn], Direction::Outgoing, 3)
 }
 
 /// Writes `view` as a DOT digraph.
@@ -118,11 +99,7 @@ pub fn write_dot(store: &Store, view: &GraphView, out: &mut dyn Write) -> Result
     let io = |e| Error::io("<output>", e);
     writeln!(out, "digraph ckg {{").map_err(io)?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\"];").map_err(io)?;
-    writeln!(
-        out,
-        "  node [style=filled, fontname=\"Helvetica\", fontsize=10];"
-    )
-    .map_err(io)?;
+    writeln!(out, "  node [style=filled, fontname=\"Helvetica\", fontsize=10];").map_err(io)?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=8];").map_err(io)?;
     let ids: BTreeSet<NodeId> = view.graph.node_weights().copied().collect();
     for id in &ids {
@@ -131,31 +108,17 @@ pub fn write_dot(store: &Store, view: &GraphView, out: &mut dyn Write) -> Result
             None => id.to_string(),
         };
         let (shape, colour) = style(id.kind);
-        writeln!(
-            out,
-            "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{colour}\"];",
-            id,
-            escape(&label)
-        )
-        .map_err(io)?;
+        writeln!(out, "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{colour}\"];", id, escape(&label))
+            .map_err(io)?;
     }
     let mut edges: Vec<(NodeId, EdgeKind, NodeId)> = view
         .graph
         .edge_indices()
-        .filter_map(|e| {
-            view.graph
-                .edge_endpoints(e)
-                .map(|(a, b)| (view.graph[a], view.graph[e], view.graph[b]))
-        })
+        .filter_map(|e| view.graph.edge_endpoints(e).map(|(a, b)| (view.graph[a], view.graph[e], view.graph[b])))
         .collect();
     edges.sort();
     for (src, kind, dst) in edges {
-        writeln!(
-            out,
-            "  \"{src}\" -> \"{dst}\" [label=\"{}\"];",
-            kind.as_str()
-        )
-        .map_err(io)?;
+        writeln!(out, "  \"{src}\" -> \"{dst}\" [label=\"{}\"];", kind.as_str()).map_err(io)?;
     }
     writeln!(out, "}}").map_err(io)?;
     Ok(())
@@ -165,15 +128,8 @@ fn node_label(node: &Node) -> String {
     match node {
         Node::Incident(i) => {
             let date = i.date.map(|d| d.start.to_string()).unwrap_or_default();
-            let killed = i
-                .killed
-                .map(|k| format!(", {k} killed"))
-                .unwrap_or_default();
-            format!(
-                "{} {date}{killed}\n{}",
-                i.kind.as_str(),
-                truncate(&i.summary, 60)
-            )
+            let killed = i.killed.map(|k| format!(", {k} killed")).unwrap_or_default();
+            format!("{} {date}{killed}\n{}", i.kind.as_str(), truncate(&i.summary, 60))
         }
         other => truncate(&other.label(), 80),
     }

@@ -45,9 +45,7 @@ impl Store {
             report.nodes += 1;
             match NodeId::from_key(&key) {
                 Some(id) => match decode::<Node>(TREE_NODES, &key, &value) {
-                    Ok(node) if node.kind() == id.kind => {
-                        *node_counts.entry(id.kind).or_default() += 1
-                    }
+                    Ok(node) if node.kind() == id.kind => *node_counts.entry(id.kind).or_default() += 1,
                     Ok(_) => report.problem(format!("node {id} holds a value of another kind")),
                     Err(e) => report.problem(e.to_string()),
                 },
@@ -76,27 +74,18 @@ impl Store {
             *counts.entry(kind).or_default() += 1;
             for end in [src, dst] {
                 if !self.contains(end)? {
-                    report.problem(format!(
-                        "dangling edge {src} -{}-> {dst}: {end} missing",
-                        kind.as_str()
-                    ));
+                    report.problem(format!("dangling edge {src} -{}-> {dst}: {end} missing", kind.as_str()));
                 }
             }
             if !self.edges_in.contains_key(edge_key(dst, kind, src))? {
-                report.problem(format!(
-                    "edge {src} -{}-> {dst} has no reverse entry",
-                    kind.as_str()
-                ));
+                report.problem(format!("edge {src} -{}-> {dst} has no reverse entry", kind.as_str()));
             }
         }
         for item in self.edges_in.iter() {
             let (key, _) = item?;
             let (dst, kind, src) = parse_edge_key(TREE_EDGES_IN, &key)?;
             if !self.edges_out.contains_key(edge_key(src, kind, dst))? {
-                report.problem(format!(
-                    "reverse entry {dst} <-{}- {src} has no edge",
-                    kind.as_str()
-                ));
+                report.problem(format!("reverse entry {dst} <-{}- {src} has no edge", kind.as_str()));
             }
         }
         Ok(counts)
@@ -108,9 +97,7 @@ impl Store {
             report.name_entries += 1;
             let (name, node) = parse_name_key(&key)?;
             if !self.contains(node)? {
-                report.problem(format!(
-                    "name index entry {name:?} points at missing {node}"
-                ));
+                report.problem(format!("name index entry {name:?} points at missing {node}"));
             }
         }
         for item in self.dates.iter() {
@@ -130,21 +117,13 @@ impl Store {
             let id = id?;
             report.articles += 1;
             let Some(marker) = self.meta.get(ingested_key(id))? else {
-                report.problem(format!(
-                    "article {id} has no completion marker: half-ingested"
-                ));
+                report.problem(format!("article {id} has no completion marker: half-ingested"));
                 continue;
             };
-            let expected = marker
-                .as_ref()
-                .try_into()
-                .map(u32::from_be_bytes)
-                .unwrap_or(0) as usize;
+            let expected = marker.as_ref().try_into().map(u32::from_be_bytes).unwrap_or(0) as usize;
             let reported = self.in_edges(id, Some(EdgeKind::ReportedIn))?.len();
             if reported != expected {
-                report.problem(format!(
-                    "article {id}: {reported} incidents reported in it, {expected} ingested"
-                ));
+                report.problem(format!("article {id}: {reported} incidents reported in it, {expected} ingested"));
             }
         }
         Ok(())
@@ -161,20 +140,14 @@ impl Store {
             let counted = stats.nodes.get(kind.label()).copied().unwrap_or(0);
             let actual = nodes.get(&kind).copied().unwrap_or(0);
             if counted != actual {
-                report.problem(format!(
-                    "{} counter says {counted}, store holds {actual}",
-                    kind.label()
-                ));
+                report.problem(format!("{} counter says {counted}, store holds {actual}", kind.label()));
             }
         }
         for kind in EdgeKind::ALL {
             let counted = stats.edges.get(kind.as_str()).copied().unwrap_or(0);
             let actual = edges.get(&kind).copied().unwrap_or(0);
             if counted != actual {
-                report.problem(format!(
-                    "{} counter says {counted}, store holds {actual}",
-                    kind.as_str()
-                ));
+                report.problem(format!("{} counter says {counted}, store holds {actual}", kind.as_str()));
             }
         }
         Ok(())

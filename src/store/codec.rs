@@ -27,18 +27,12 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     bincode::serde::encode_to_vec(value, config()).expect("model types always encode")
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(
-    tree: &'static str,
-    key: &[u8],
-    bytes: &[u8],
-) -> Result<T> {
-    bincode::serde::decode_from_slice(bytes, config())
-        .map(|(value, _)| value)
-        .map_err(|e| Error::Corrupt {
-            tree,
-            key: hex(key),
-            reason: e.to_string(),
-        })
+pub(crate) fn decode<T: DeserializeOwned>(tree: &'static str, key: &[u8], bytes: &[u8]) -> Result<T> {
+    bincode::serde::decode_from_slice(bytes, config()).map(|(value, _)| value).map_err(|e| Error::Corrupt {
+        tree,
+        key: hex(key),
+        reason: e.to_string(),
+    })
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -55,11 +49,7 @@ pub(crate) fn edge_key(first: NodeId, kind: EdgeKind, second: NodeId) -> Vec<u8>
 }
 
 pub(crate) fn parse_edge_key(tree: &'static str, key: &[u8]) -> Result<(NodeId, EdgeKind, NodeId)> {
-    let corrupt = || Error::Corrupt {
-        tree,
-        key: hex(key),
-        reason: "malformed edge key".into(),
-    };
+    let corrupt = || Error::Corrupt { tree, key: hex(key), reason: "malformed edge key".into() };
     if key.len() != 19 {
         return Err(corrupt());
     }
@@ -79,11 +69,7 @@ pub(crate) fn name_key(normalized: &str, node: NodeId) -> Vec<u8> {
 }
 
 pub(crate) fn parse_name_key(key: &[u8]) -> Result<(String, NodeId)> {
-    let corrupt = || Error::Corrupt {
-        tree: TREE_NAMES,
-        key: hex(key),
-        reason: "malformed name key".into(),
-    };
+    let corrupt = || Error::Corrupt { tree: TREE_NAMES, key: hex(key), reason: "malformed name key".into() };
     if key.len() < 10 || key[key.len() - 10] != 0 {
         return Err(corrupt());
     }
@@ -106,11 +92,7 @@ pub(crate) fn date_key(date: NaiveDate, incident: NodeId) -> Vec<u8> {
 }
 
 pub(crate) fn parse_date_key(key: &[u8]) -> Result<(NaiveDate, NodeId)> {
-    let corrupt = || Error::Corrupt {
-        tree: TREE_DATES,
-        key: hex(key),
-        reason: "malformed date key".into(),
-    };
+    let corrupt = || Error::Corrupt { tree: TREE_DATES, key: hex(key), reason: "malformed date key".into() };
     if key.len() != 13 {
         return Err(corrupt());
     }

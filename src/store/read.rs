@@ -74,12 +74,7 @@ impl Store {
         Ok(edges)
     }
 
-    pub fn edge_props(
-        &self,
-        src: NodeId,
-        kind: EdgeKind,
-        dst: NodeId,
-    ) -> Result<Option<EdgeProps>> {
+    pub fn edge_props(&self, src: NodeId, kind: EdgeKind, dst: NodeId) -> Result<Option<EdgeProps>> {
         let key = edge_key(src, kind, dst);
         match self.edges_out.get(&key)? {
             Some(bytes) => Ok(Some(decode(TREE_EDGES_OUT, &key, &bytes)?)),
@@ -116,11 +111,8 @@ impl Store {
             if node.kind != kind {
                 continue;
             }
-            let distance = if indexed.contains(&norm) || norm.contains(&indexed) {
-                0
-            } else {
-                edit_distance(&norm, &indexed)
-            };
+            let distance =
+                if indexed.contains(&norm) || norm.contains(&indexed) { 0 } else { edit_distance(&norm, &indexed) };
             if distance <= norm.len().max(3) / 2 + 1 {
                 let label = match self.node(node)? {
                     Some(n) => n.label(),
@@ -143,16 +135,9 @@ impl Store {
     }
 
     /// Incidents whose start date is in `from..=to` (either bound open).
-    pub fn incidents_between(
-        &self,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Result<Vec<NodeId>> {
+    pub fn incidents_between(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<NodeId>> {
         let lo = from.map(date_prefix).unwrap_or([0; 4]).to_vec();
-        let hi = to
-            .map(|d| date_prefix(d + chrono::Days::new(1)))
-            .unwrap_or([0xff; 4])
-            .to_vec();
+        let hi = to.map(|d| date_prefix(d + chrono::Days::new(1))).unwrap_or([0xff; 4]).to_vec();
         let mut found = Vec::new();
         for item in self.dates.range(lo..hi) {
             let (key, _) = item?;
@@ -178,19 +163,11 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         let mut stats = Stats::default();
         for kind in NodeKind::ALL {
-            let count = self
-                .meta
-                .get(node_count_key(kind))?
-                .map(|v| u64_value(&v))
-                .unwrap_or(0);
+            let count = self.meta.get(node_count_key(kind))?.map(|v| u64_value(&v)).unwrap_or(0);
             stats.nodes.insert(kind.label().to_string(), count);
         }
         for kind in EdgeKind::ALL {
-            let count = self
-                .meta
-                .get(edge_count_key(kind))?
-                .map(|v| u64_value(&v))
-                .unwrap_or(0);
+            let count = self.meta.get(edge_count_key(kind))?.map(|v| u64_value(&v)).unwrap_or(0);
             stats.edges.insert(kind.as_str().to_string(), count);
         }
         Ok(stats)
@@ -207,9 +184,7 @@ fn edge_prefix(id: NodeId, kind: Option<EdgeKind>) -> Vec<u8> {
 
 impl Store {
     /// Every edge as (source, kind, target, properties), in key order.
-    pub fn all_edges(
-        &self,
-    ) -> impl Iterator<Item = Result<(NodeId, EdgeKind, NodeId, EdgeProps)>> + '_ {
+    pub fn all_edges(&self) -> impl Iterator<Item = Result<(NodeId, EdgeKind, NodeId, EdgeProps)>> + '_ {
         self.edges_out.iter().map(|item| {
             let (key, value) = item?;
             let (src, kind, dst) = parse_edge_key(TREE_EDGES_OUT, &key)?;

@@ -2,8 +2,12 @@
 
 mod args;
 mod commands;
+mod eval;
+mod import_cmd;
 mod ingest;
 mod output;
+mod query_cmd;
+mod shell;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -49,11 +49,7 @@ const CSV_HEADER: [&str; 17] = [
 ];
 
 fn names(actors: &[ActorRecord]) -> String {
-    actors
-        .iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+    actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -189,11 +185,7 @@ pub fn profile(p: &ActorProfile, format: Format) -> Result<()> {
             for (role, ids) in &p.roles {
                 writeln!(out, "{role}: {} incident(s)", ids.len())?;
             }
-            let co: Vec<String> = p
-                .co_actors
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.shared_incidents))
-                .collect();
+            let co: Vec<String> = p.co_actors.iter().map(|c| format!("{} ({})", c.name, c.shared_incidents)).collect();
             if !co.is_empty() {
                 writeln!(out, "co-occurs with: {}", co.join(", "))?;
             }

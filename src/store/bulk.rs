@@ -1,0 +1,615 @@
+//! Bulk writes of dataset rows (ACLED, UCDP, GDELT, ICEWS imports).
+//!
+//! A row becomes an incident `REPORTED_IN` a [`Record`] node (dataset + row id);
+//! the incident's id is derived from the record's, so importing the same row
+//! again updates the incident instead of adding a second one. Rows are written
+//! many at a time, one sled transaction per batch across all trees, keys and
+//! values encoded exactly as [`super::write`] does and counters kept in the
+//! same transaction, so `ckg check` holds after every batch and a killed import
+//! leaves whole batches only.
+//!
+//! Unlike article ingest, which reads every node and edge it touches before
+//! writing, a row whose record is not yet stored is known to be new along with
+//! everything scoped to its incident, so only shared nodes (actors, places,
+//! days) are read, and those once per writer: a cache remembers which of them
+//! are already stored as written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use sled::Transactional;
+use sled::transaction::TransactionError;
+
+use super::Store;
+use super::codec::*;
+use crate::error::{Error, Result};
+use crate::model::{
+    Actor, ActorRecord, DateRange, DayNode, EdgeKind, EdgeProps, Incident, IncidentRecord, Location, Node, NodeId,
+    NodeKind, Record, normalize_name, stable_hash,
+};
+
+/// What a batch did, by row.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct BulkOutcome {
+    /// Rows whose record was not stored before.
+    pub new: u64,
+    /// Rows already stored whose incident changed.
+    pub updated: u64,
+    /// Rows already stored exactly as given.
+    pub unchanged: u64,
+}
+
+impl BulkOutcome {
+    pub fn add(&mut self, other: BulkOutcome) {
+        self.new += other.new;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+    }
+}
+
+/// The incident a dataset row describes: derived from its record, so stable across imports.
+pub fn record_incident_id(record: &Record) -> NodeId {
+    let rid = record.node_id();
+    NodeId::new(NodeKind::Incident, &[b"record", &rid.hash.to_be_bytes()])
+}
+
+/// Above this many entries a writer's caches are dropped, keeping memory bounded.
+const CACHE_LIMIT: usize = 2_000_000;
+
+type EdgeKey = (NodeId, EdgeKind, NodeId);
+
+/// Writes batches of dataset rows; keeps a cache of shared nodes between batches.
+pub struct BulkWriter<'s> {
+    store: &'s Store,
+    /// Shared nodes for which writing the value with this hash is known to change nothing.
+    known_nodes: HashMap<NodeId, u64>,
+    /// Edges between shared nodes known to be stored.
+    known_edges: HashSet<EdgeKey>,
+}
+
+/// Pending writes of one batch.
+#[derive(Default)]
+struct Batch {
+    nodes: HashMap<NodeId, Node>,
+    del_nodes: HashSet<NodeId>,
+    edges: HashMap<EdgeKey, EdgeProps>,
+    del_edges: HashSet<EdgeKey>,
+    names: HashSet<Vec<u8>>,
+    dates: HashSet<Vec<u8>>,
+    del_dates: HashSet<Vec<u8>>,
+    node_delta: BTreeMap<NodeKind, i64>,
+    edge_delta: BTreeMap<EdgeKind, i64>,
+    learned_nodes: Vec<(NodeId, u64)>,
+    learned_edges: Vec<EdgeKey>,
+}
+
+impl Batch {
+    fn new_node(&mut self, id: NodeId, node: Node) {
+        *self.node_delta.entry(id.kind).or_default() += 1;
+        self.nodes.insert(id, node);
+    }
+
+    fn new_edge(&mut self, key: EdgeKey, props: EdgeProps) {
+        *self.edge_delta.entry(key.1).or_default() += 1;
+        self.edges.insert(key, props);
+    }
+
+    fn remove_edge(&mut self, key: EdgeKey) {
+        *self.edge_delta.entry(key.1).or_default() -= 1;
+        self.del_edges.insert(key);
+    }
+
+    fn index_name(&mut self, name: &str, id: NodeId) {
+        let norm = normalize_name(name);
+        if !norm.is_empty() {
+            self.names.insert(name_key(&norm, id));
+        }
+    }
+}
+
+/// The nodes and edges one row stands for.
+struct RowPlan {
+    incident: NodeId,
+    node: Incident,
+    /// Edges leaving the incident, by (kind, target).
+    edges: BTreeMap<(EdgeKind, NodeId), EdgeProps>,
+    /// Actors that exist only for this incident ("civilians"), with their PART_OF parent.
+    scoped: Vec<(NodeId, Actor, Option<NodeId>)>,
+    /// Named actors with their parent (PART_OF).
+    actors: Vec<(NodeId, Actor, Option<(NodeId, Actor)>)>,
+    places: Vec<Location>,
+    located_in: Vec<(NodeId, NodeId)>,
+    days: Vec<DayNode>,
+}
+
+impl Store {
+    /// Writes dataset rows in one transaction; see [`BulkWriter`] for many batches.
+    pub fn ingest_records(&self, batch: &[(Record, IncidentRecord)]) -> Result<BulkOutcome> {
+        BulkWriter::new(self).write(batch)
+    }
+}
+
+impl<'s> BulkWriter<'s> {
+    pub fn new(store: &'s Store) -> BulkWriter<'s> {
+        BulkWriter { store, known_nodes: HashMap::new(), known_edges: HashSet::new() }
+    }
+
+    /// Writes `rows`, one transaction per run of distinct records (a record
+    /// repeated within `rows` starts a new transaction, so the later row wins).
+    pub fn write(&mut self, rows: &[(Record, IncidentRecord)]) -> Result<BulkOutcome> {
+        let mut outcome = BulkOutcome::default();
+        let mut start = 0;
+        let mut seen = HashSet::new();
+        for (i, (record, _)) in rows.iter().enumerate() {
+            if !seen.insert(record.node_id()) {
+                outcome.add(self.write_distinct(&rows[start..i])?);
+                seen.clear();
+                seen.insert(record.node_id());
+                start = i;
+            }
+        }
+        outcome.add(self.write_distinct(&rows[start..])?);
+        Ok(outcome)
+    }
+
+    fn write_distinct(&mut self, rows: &[(Record, IncidentRecord)]) -> Result<BulkOutcome> {
+        let mut outcome = BulkOutcome::default();
+        if rows.is_empty() {
+            return Ok(outcome);
+        }
+        let store = self.store;
+        let _guard = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut batch = Batch::default();
+        for (record, rec) in rows {
+            let record_id = record.node_id();
+            let plan = plan_row(record, rec);
+            self.write_shared(&mut batch, &plan)?;
+            if store.contains(record_id)? {
+                if self.update_incident(&mut batch, &plan)? {
+                    outcome.updated += 1;
+                } else {
+                    outcome.unchanged += 1;
+                }
+            } else {
+                batch.new_node(record_id, Node::Record(record.clone()));
+                self.insert_incident(&mut batch, &plan);
+                outcome.new += 1;
+            }
+        }
+        self.commit(batch)?;
+        Ok(outcome)
+    }
+
+    /// Actors, places and days the row links to, and the edges among them.
+    fn write_shared(&mut self, batch: &mut Batch, plan: &RowPlan) -> Result<()> {
+        for day in &plan.days {
+            self.ensure_node(batch, day.node_id(), Node::Date(*day), None)?;
+        }
+        for loc in &plan.places {
+            let name = Some(loc.name.as_str());
+            self.ensure_node(batch, loc.node_id(), Node::Location(loc.clone()), name)?;
+        }
+        for (inner, outer) in &plan.located_in {
+            self.ensure_edge(batch, (*inner, EdgeKind::LocatedIn, *outer))?;
+        }
+        for (id, actor, parent) in &plan.actors {
+            if let Some((parent_id, parent_actor)) = parent {
+                self.ensure_node(batch, *parent_id, Node::Actor(parent_actor.clone()), None)?;
+            }
+            self.ensure_actor(batch, *id, actor)?;
+            if let Some((parent_id, _)) = parent {
+                self.ensure_edge(batch, (*id, EdgeKind::PartOf, *parent_id))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores `node` unless a node with this id exists (places, days, parent actors).
+    fn ensure_node(&mut self, batch: &mut Batch, id: NodeId, node: Node, name: Option<&str>) -> Result<()> {
+        if self.known_nodes.contains_key(&id) || batch.nodes.contains_key(&id) {
+            return Ok(());
+        }
+        if !self.store.contains(id)? {
+            if let Node::Actor(a) = &node {
+                index_actor(batch, id, a);
+            }
+            batch.new_node(id, node);
+        }
+        if let Some(name) = name {
+            batch.index_name(name, id);
+        }
+        batch.learned_nodes.push((id, 0));
+        Ok(())
+    }
+
+    /// Creates a named actor or adds new aliases (and a missing country) to the stored one.
+    fn ensure_actor(&mut self, batch: &mut Batch, id: NodeId, actor: &Actor) -> Result<()> {
+        let hash = stable_hash(&[&encode(actor)]);
+        if self.known_nodes.get(&id) == Some(&hash) {
+            return Ok(());
+        }
+        let stored = match batch.nodes.get(&id) {
+            Some(node) => Some(node.clone()),
+            None => self.store.node(id)?,
+        };
+        match stored {
+            Some(Node::Actor(old)) => {
+                let merged = merge_actor(old.clone(), actor);
+                index_actor(batch, id, &merged);
+                if merged != old {
+                    batch.nodes.insert(id, Node::Actor(merged));
+                }
+            }
+            Some(_) => {}
+            None => {
+                index_actor(batch, id, actor);
+                batch.new_node(id, Node::Actor(actor.clone()));
+            }
+        }
+        batch.learned_nodes.push((id, hash));
+        Ok(())
+    }
+
+    /// Adds a property-less edge between shared nodes unless it is stored.
+    fn ensure_edge(&mut self, batch: &mut Batch, key: EdgeKey) -> Result<()> {
+        if self.known_edges.contains(&key) || batch.edges.contains_key(&key) {
+            return Ok(());
+        }
+        if self.store.edge_props(key.0, key.1, key.2)?.is_none() {
+            batch.new_edge(key, EdgeProps::default());
+        }
+        batch.learned_edges.push(key);
+        Ok(())
+    }
+
+    /// A row never stored: everything scoped to its incident is new, nothing to read.
+    fn insert_incident(&mut self, batch: &mut Batch, plan: &RowPlan) {
+        let id = plan.incident;
+        if let Some(date) = plan.node.date {
+            batch.dates.insert(date_key(date.start, id));
+        }
+        batch.new_node(id, Node::Incident(plan.node.clone()));
+        for (scoped, actor, parent) in &plan.scoped {
+            batch.new_node(*scoped, Node::Actor(actor.clone()));
+            if let Some(parent) = parent {
+                batch.new_edge((*scoped, EdgeKind::PartOf, *parent), EdgeProps::default());
+            }
+        }
+        for ((kind, other), props) in &plan.edges {
+            batch.new_edge((id, *kind, *other), props.clone());
+        }
+    }
+
+    /// A row stored before: rewrites what differs, drops edges the row no longer has.
+    /// Returns whether anything changed.
+    fn update_incident(&mut self, batch: &mut Batch, plan: &RowPlan) -> Result<bool> {
+        let store = self.store;
+        let id = plan.incident;
+        let mut changed = false;
+        let old = match store.node(id)? {
+            Some(Node::Incident(old)) => Some(old),
+            _ => None,
+        };
+        if old.as_ref() != Some(&plan.node) {
+            changed = true;
+            let old_start = old.as_ref().and_then(|o| o.date).map(|d| d.start);
+            let new_start = plan.node.date.map(|d| d.start);
+            if old_start != new_start {
+                if let Some(start) = old_start {
+                    batch.del_dates.insert(date_key(start, id));
+                }
+            }
+            if let Some(start) = new_start {
+                batch.dates.insert(date_key(start, id));
+            }
+            match old {
+                Some(_) => {
+                    batch.nodes.insert(id, Node::Incident(plan.node.clone()));
+                }
+                None => batch.new_node(id, Node::Incident(plan.node.clone())),
+            }
+        }
+        for (scoped, actor, parent) in &plan.scoped {
+            changed |= self.put_scoped(batch, *scoped, actor, *parent)?;
+        }
+        changed |= self.sync_edges(batch, plan)?;
+        Ok(changed)
+    }
+
+    fn put_scoped(&mut self, batch: &mut Batch, id: NodeId, actor: &Actor, parent: Option<NodeId>) -> Result<bool> {
+        let node = Node::Actor(actor.clone());
+        let mut changed = false;
+        match self.store.node(id)? {
+            Some(old) if old == node => {}
+            Some(_) => {
+                batch.nodes.insert(id, node);
+                changed = true;
+            }
+            None => {
+                batch.new_node(id, node);
+                changed = true;
+            }
+        }
+        if let Some(parent) = parent {
+            if self.store.edge_props(id, EdgeKind::PartOf, parent)?.is_none() {
+                batch.new_edge((id, EdgeKind::PartOf, parent), EdgeProps::default());
+                changed = true;
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Makes the incident's outgoing edges those of `plan`, keeping what articles
+    /// added (edges with evidence, REPORTED_IN).
+    fn sync_edges(&mut self, batch: &mut Batch, plan: &RowPlan) -> Result<bool> {
+        let id = plan.incident;
+        let mut changed = false;
+        let old_edges = self.store.out_edges(id, None)?;
+        for edge in &old_edges {
+            let keep = plan.edges.contains_key(&(edge.kind, edge.other))
+                || edge.kind == EdgeKind::ReportedIn
+                || !edge.props.evidence.is_empty();
+            if keep {
+                continue;
+            }
+            changed = true;
+            batch.remove_edge((id, edge.kind, edge.other));
+            let replanned = plan.scoped.iter().any(|(s, _, _)| *s == edge.other);
+            if !replanned && self.is_scoped_to(edge.other, id)? {
+                self.drop_scoped(batch, edge.other)?;
+            }
+        }
+        for ((kind, other), props) in &plan.edges {
+            let old = old_edges.iter().find(|e| e.kind == *kind && e.other == *other);
+            match old {
+                Some(edge) => {
+                    let mut merged = props.clone();
+                    merged.merge(&edge.props);
+                    if merged != edge.props {
+                        batch.edges.insert((id, *kind, *other), merged);
+                        changed = true;
+                    }
+                }
+                None => {
+                    batch.new_edge((id, *kind, *other), props.clone());
+                    changed = true;
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    fn is_scoped_to(&self, actor: NodeId, incident: NodeId) -> Result<bool> {
+        if actor.kind != NodeKind::Actor {
+            return Ok(false);
+        }
+        let unnamed = matches!(self.store.node(actor)?, Some(Node::Actor(a)) if a.unnamed);
+        let links = self.store.in_edges(actor, None)?;
+        Ok(unnamed && links.iter().all(|(_, src)| *src == incident))
+    }
+
+    /// Deletes an incident-scoped actor that its incident no longer names.
+    fn drop_scoped(&mut self, batch: &mut Batch, actor: NodeId) -> Result<()> {
+        for edge in self.store.out_edges(actor, None)? {
+            batch.remove_edge((actor, edge.kind, edge.other));
+        }
+        *batch.node_delta.entry(NodeKind::Actor).or_default() -= 1;
+        batch.del_nodes.insert(actor);
+        Ok(())
+    }
+
+    fn commit(&mut self, mut batch: Batch) -> Result<()> {
+        let store = self.store;
+        let mut meta: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        let counters = std::mem::take(&mut batch.node_delta)
+            .into_iter()
+            .map(|(k, d)| (node_count_key(k), d))
+            .chain(std::mem::take(&mut batch.edge_delta).into_iter().map(|(k, d)| (edge_count_key(k), d)));
+        for (key, delta) in counters {
+            if delta == 0 {
+                continue;
+            }
+            let old = store.meta.get(&key)?.map(|v| u64_value(&v)).unwrap_or(0);
+            let new = (old as i64 + delta).max(0) as u64;
+            meta.push((key, new.to_be_bytes().to_vec()));
+        }
+        apply(store, &batch, &meta)?;
+        self.learn(batch);
+        Ok(())
+    }
+
+    fn learn(&mut self, batch: Batch) {
+        if self.known_nodes.len() + self.known_edges.len() > CACHE_LIMIT {
+            self.known_nodes.clear();
+            self.known_edges.clear();
+        }
+        self.known_nodes.extend(batch.learned_nodes);
+        self.known_edges.extend(batch.learned_edges);
+    }
+}
+
+/// One transaction across every tree.
+fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()> {
+    let nodes: Vec<([u8; 9], Vec<u8>)> = batch.nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
+    let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> =
+        batch.edges.iter().map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p))).collect();
+    let del_edges: Vec<(Vec<u8>, Vec<u8>)> =
+        batch.del_edges.iter().map(|(s, k, d)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s))).collect();
+    let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta);
+    trees
+        .transaction(|(nodes_t, out_t, in_t, names_t, dates_t, meta_t)| {
+            for id in &batch.del_nodes {
+                nodes_t.remove(&id.to_key()[..])?;
+            }
+            for (key, value) in &nodes {
+                nodes_t.insert(&key[..], value.as_slice())?;
+            }
+            for (out_key, in_key) in &del_edges {
+                out_t.remove(out_key.as_slice())?;
+                in_t.remove(in_key.as_slice())?;
+            }
+            for (out_key, in_key, value) in &edges {
+                out_t.insert(out_key.as_slice(), value.as_slice())?;
+                in_t.insert(in_key.as_slice(), &[][..])?;
+            }
+            for key in &batch.names {
+                names_t.insert(key.as_slice(), &[][..])?;
+            }
+            for key in &batch.del_dates {
+                dates_t.remove(key.as_slice())?;
+            }
+            for key in &batch.dates {
+                dates_t.insert(key.as_slice(), &[][..])?;
+            }
+            for (key, value) in meta {
+                meta_t.insert(key.as_slice(), value.as_slice())?;
+            }
+            Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+        })
+        .map_err(|e| match e {
+            TransactionError::Storage(e) => Error::Storage(e),
+            TransactionError::Abort(()) => Error::InvalidArgument("bulk transaction aborted".into()),
+        })
+}
+
+fn index_actor(batch: &mut Batch, id: NodeId, actor: &Actor) {
+    if actor.unnamed {
+        return;
+    }
+    batch.index_name(&actor.name, id);
+    for alias in &actor.aliases {
+        batch.index_name(alias, id);
+    }
+}
+
+/// Article ingest's actor upsert: new aliases are appended, a missing country filled.
+fn merge_actor(mut old: Actor, new: &Actor) -> Actor {
+    for alias in &new.aliases {
+        if !old.aliases.contains(alias) && *alias != old.name {
+            old.aliases.push(alias.clone());
+        }
+    }
+    if old.country.is_none() {
+        old.country.clone_from(&new.country);
+    }
+    old
+}
+
+fn plan_row(record: &Record, rec: &IncidentRecord) -> RowPlan {
+    let incident = record_incident_id(record);
+    let mut plan = RowPlan {
+        incident,
+        node: Incident {
+            kind: rec.kind,
+            summary: rec.summary.clone(),
+            date: rec.date,
+            killed: rec.killed,
+            injured: rec.injured,
+            captured: rec.captured,
+            weapons: rec.weapons.clone(),
+        },
+        edges: BTreeMap::new(),
+        scoped: Vec::new(),
+        actors: Vec::new(),
+        places: Vec::new(),
+        located_in: Vec::new(),
+        days: rec.date.map(|d| day_nodes(&d)).unwrap_or_default(),
+    };
+    for day in &plan.days {
+        let key = (EdgeKind::OccurredOn, day.node_id());
+        plan.edges.insert(key, EdgeProps::default());
+    }
+    plan_places(&mut plan, rec);
+    plan_roles(&mut plan, rec);
+    plan.edges.insert((EdgeKind::ReportedIn, record.node_id()), EdgeProps::default());
+    plan
+}
+
+/// The start day, and the end day when it differs (as article ingest links them).
+fn day_nodes(date: &DateRange) -> Vec<DayNode> {
+    let start = DayNode::new(date.start, date.precision);
+    let end = DayNode::new(date.end, date.precision);
+    if start == end { vec![start] } else { vec![start, end] }
+}
+
+fn plan_places(plan: &mut RowPlan, rec: &IncidentRecord) {
+    for place in &rec.places {
+        let mut previous: Option<NodeId> = None;
+        for loc in &place.chain {
+            let id = loc.node_id();
+            plan.places.push(loc.clone());
+            match previous {
+                None => {
+                    let props = EdgeProps { mention: place.mention.clone(), ..EdgeProps::default() };
+                    merge_edge(&mut plan.edges, (EdgeKind::OccurredAt, id), props);
+                }
+                Some(inner) => plan.located_in.push((inner, id)),
+            }
+            previous = Some(id);
+        }
+    }
+}
+
+fn plan_roles(plan: &mut RowPlan, rec: &IncidentRecord) {
+    let roles: [(&[ActorRecord], EdgeKind, bool); 6] = [
+        (&rec.perpetrators, EdgeKind::PerpetratedBy, false),
+        (&rec.targets, EdgeKind::Targeted, false),
+        (&rec.victims, EdgeKind::Targeted, true),
+        (&rec.claimed_by, EdgeKind::ClaimedBy, false),
+        (&rec.attributed_to, EdgeKind::AttributedTo, false),
+        (&rec.denied_by, EdgeKind::DeniedBy, false),
+    ];
+    for (actors, kind, victim) in roles {
+        for a in actors {
+            let id = plan_actor(plan, a);
+            let props = EdgeProps {
+                mention: Some(a.mention.clone()),
+                by: a.by.clone(),
+                mode: a.mode.clone(),
+                victim,
+                evidence: Vec::new(),
+            };
+            merge_edge(&mut plan.edges, (kind, id), props);
+        }
+    }
+}
+
+/// Adds the actor (and its parent) to the plan; returns its id.
+fn plan_actor(plan: &mut RowPlan, rec: &ActorRecord) -> NodeId {
+    let scope = (rec.kind.is_generic() || rec.scoped).then_some(plan.incident);
+    let id = Actor::node_id(&rec.name, rec.kind, scope);
+    let actor = Actor {
+        name: rec.name.clone(),
+        kind: rec.kind,
+        aliases: rec.aliases.clone(),
+        country: rec.country.clone(),
+        unnamed: scope.is_some(),
+    };
+    let parent = rec.parent.as_ref().map(|name| {
+        let parent_id = Actor::node_id(name, rec.kind, None);
+        let node = Actor { name: name.clone(), kind: rec.kind, aliases: Vec::new(), country: None, unnamed: false };
+        (parent_id, node)
+    });
+    let parent = parent.filter(|(pid, _)| *pid != id);
+    if scope.is_some() {
+        if let Some((pid, node)) = &parent {
+            plan.actors.push((*pid, node.clone(), None));
+        }
+        if !plan.scoped.iter().any(|(s, _, _)| *s == id) {
+            plan.scoped.push((id, actor, parent.map(|(pid, _)| pid)));
+        }
+    } else if !plan.actors.iter().any(|(a, _, _)| *a == id) {
+        plan.actors.push((id, actor, parent));
+    }
+    id
+}
+
+fn merge_edge(edges: &mut BTreeMap<(EdgeKind, NodeId), EdgeProps>, key: (EdgeKind, NodeId), props: EdgeProps) {
+    match edges.get_mut(&key) {
+        Some(old) => {
+            old.merge(&props);
+        }
+        None => {
+            edges.insert(key, props);
+        }
+    }
+}
