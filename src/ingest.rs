@@ -18,7 +18,7 @@ impl Store {
     /// // The same bytes again change nothing.
     /// assert!(matches!(store.ingest_article(text, None)?, ckg::IngestOutcome::Unchanged { .. }));
     /// store.flush()?;
-    /// # Ok::<(), ckg::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn ingest_article(&self, text: &str, options: Option<&ExtractOptions>) -> Result<IngestOutcome> {
         let extracted = Extractor::shared().extract_article(text, options)?;

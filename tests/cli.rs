@@ -215,6 +215,35 @@ fn each_bad_file_alone_leaves_the_store_as_it_was() {
     assert_check_ok(&db);
 }
 
+/// Real news text is full of non-ASCII spacing and punctuation; none of it may
+/// abort a batch. Each line puts a multi-byte character next to a sentence end.
+#[test]
+fn non_ascii_spaces_and_punctuation_do_not_abort_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    std::fs::create_dir(&batch).unwrap();
+    let spaces = ["\u{a0}", "\u{202f}", "\u{2009}", "\u{3000}", "\u{2028}"];
+    for (n, space) in spaces.iter().enumerate() {
+        let text = format!(
+            "CAIRO{space}\u{2014} Gunmen killed five police officers in{space}Giza. Islamic State \
+             claimed responsibility for the attack{space}\u{2026} in a statement.{space}\u{201c}It was \
+             a cowardly act{space}\u{201d}, officials said of the attack in{space}Egypt.\n"
+        );
+        std::fs::write(batch.join(format!("a{n}_spaces.txt")), text).unwrap();
+    }
+    std::fs::copy(articles_dir().join("005_mogadishu_truck_bomb.txt"), batch.join("z_good.txt")).unwrap();
+    let db = dir.path().join("ckg.db");
+    let out = ckg_db(&db, &["ingest", "--published", "2016-01-10"]).arg(&batch).output().unwrap();
+    let report = stderr(&out);
+    assert!(!report.contains("panicked"), "ingest panicked:\n{report}");
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}: {report}", out.status);
+    for n in 0..spaces.len() {
+        assert!(report.contains(&format!("a{n}_spaces.txt")), "a{n}_spaces.txt not reported:\n{report}");
+    }
+    assert!(report.contains("ingested ") && report.contains("z_good.txt"), "{report}");
+    assert_check_ok(&db);
+}
+
 #[test]
 fn ingesting_the_articles_twice_changes_nothing() {
     let (_dir, db) = articles_store();

@@ -206,3 +206,55 @@ fn incident_types_map_to_acled_and_gtd() {
     let inc = one("Troops and ISWAP fighters clashed near Damasak on Monday.", "2021-04-13");
     assert_eq!(inc.kind, IncidentType::Battle);
 }
+
+/// Regression: a non-breaking space before a full stop made sentence splitting slice inside a character.
+#[test]
+fn non_breaking_spaces_do_not_panic() {
+    let text = "Gunmen killed two\u{a0}soldiers in Mopti.\u{a0}Police said. A bomb\u{a0}exploded\u{a0}. Then";
+    let _ = extract(text, "2016-02-01");
+}
+
+/// Extraction never panics, whatever the bytes: pseudo-random text from a
+/// fixed-seed generator mixing words, punctuation and multi-byte characters.
+#[test]
+fn arbitrary_text_never_panics() {
+    let pieces = [
+        "killed",
+        "Gunmen",
+        " ",
+        ".",
+        ",",
+        "\u{a0}",
+        "é",
+        "’s",
+        "10",
+        "km",
+        "north of",
+        "Kabul",
+        "claimed",
+        "(",
+        ")",
+        "\n",
+        "ISIS",
+        "at least",
+        "dozens",
+        "on Monday",
+        "\u{fffd}",
+        "—",
+        "Borno state",
+        "2021-13-45",
+        "the",
+        "\u{1f4a5}",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let _ = extract(&text, "2020-06-01");
+    }
+}

@@ -238,8 +238,9 @@ fn score_place(gold: &GtdGold, main: Option<&IncidentRecord>, extractor: &Extrac
         format!("gold {}, predicted {}", gold.city, list(&names))
     });
     if let (Some(lat), Some(lon)) = (gold.lat, gold.lon) {
-        let best = places.iter().min_by_key(|p| p.precision);
-        let near = best.and_then(|p| Some(distance_km(lat, lon, p.lat?, p.lon?))).is_some_and(|d| d <= NEAR_KM);
+        // The most specific place that has coordinates.
+        let best = places.iter().filter_map(|p| Some((p.precision, p.lat?, p.lon?))).min_by_key(|x| x.0);
+        let near = best.is_some_and(|(_, plat, plon)| distance_km(lat, lon, plat, plon) <= NEAR_KM);
         scoring.extra_accuracy("place within 25 km", near);
     }
 }

@@ -127,11 +127,9 @@ impl ActorDict {
                 return Some(&self.entries[idx as usize]);
             }
             let trimmed = candidate.trim_end();
-            if trimmed.ends_with(')') {
-                if let Some(open) = trimmed.rfind('(') {
-                    candidate = trimmed[..open].to_string();
-                    continue;
-                }
+            if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
+                candidate = trimmed[..open].to_string();
+                continue;
             }
             return None;
         }

@@ -77,8 +77,7 @@ pub(super) fn analyse(
         if let Some(m) = mentions.iter().rev().find(|m| m.actor.kind == ActorKind::ArmedGroup) {
             last_group = Some(m.actor.clone());
         }
-        article_countries
-            .extend(mentions.iter().filter(|m| m.core != m.span || true).filter_map(|m| m.actor.country.clone()));
+        article_countries.extend(mentions.iter().filter_map(|m| m.actor.country.clone()));
         let skip: Vec<Span> = mentions.iter().filter(|m| !m.actor.kind.is_generic()).map(|m| m.core).collect();
         let cands = places::candidates(g, text, span, shouting, &skip);
         all_cands.push(cands);
@@ -118,6 +117,7 @@ pub(super) fn analyse(
             found.retain(|m| m.span != anchor);
             found.push(offset);
         }
+        places::comma_lists(g, text, info.span, &mut found);
         info.places = found;
     }
     infos
@@ -191,14 +191,14 @@ fn person_tokens(text: &str, body: Span) -> std::collections::HashSet<String> {
             continue;
         }
         if particle {
-            out.insert(toks[i - 1].key.clone());
+            out.insert(toks[i - 1].key.to_string());
         }
         for n in toks.iter().skip(i + 1).take(3) {
             let joined = text[t.end..n.start].chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-');
             if !(n.capitalized || matches!(n.key.as_str(), "al" | "bin" | "ibn")) || !joined {
                 break;
             }
-            out.insert(n.key.clone());
+            out.insert(n.key.to_string());
         }
     }
     out

@@ -67,11 +67,9 @@ fn strip_stars(s: &str) -> &str {
 
 /// `[Source](url)`, or a bare url.
 fn parse_link(s: &str) -> (Option<String>, Option<String>) {
-    if let Some(rest) = s.strip_prefix('[') {
-        if let Some((name, tail)) = rest.split_once("](") {
-            let url = tail.trim_end_matches(')').trim();
-            return (Some(name.trim().to_string()), (!url.is_empty()).then(|| url.to_string()));
-        }
+    if let Some((name, tail)) = s.strip_prefix('[').and_then(|rest| rest.split_once("](")) {
+        let url = tail.trim_end_matches(')').trim();
+        return (Some(name.trim().to_string()), (!url.is_empty()).then(|| url.to_string()));
     }
     (None, (!s.is_empty()).then(|| s.to_string()))
 }

@@ -9,6 +9,7 @@
 
 use super::lexicon::PEOPLE;
 use super::numbers::word_value;
+use super::phrases::PhraseTable;
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::ActorKind;
@@ -94,6 +95,14 @@ const QUANTIFIERS: &[&str] = &[
     "total",
 ];
 const AUX: &[&str] = &[
+    "summarily",
+    "fatally",
+    "mortally",
+    "critically",
+    "seriously",
+    "slightly",
+    "badly",
+    "eventually",
     "were",
     "was",
     "have",
@@ -172,6 +181,9 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
 
 /// One counted group starting at token `i`.
 fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
+    if let Some(found) = definite_person(toks, i) {
+        return Some(found);
+    }
     let mut j = i;
     while j < toks.len() && j - i < 4 && QUANTIFIERS.contains(&toks[j].key.as_str()) && !is_article_count(toks, j) {
         j += 1;
@@ -234,24 +246,51 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
     (before_verb || after_verb).then_some((Item { span, value, noun_span: None, kind: None, partitive, subset }, end))
 }
 
+/// "The police chief was killed": one named-by-role person, in the passive.
+fn definite_person(toks: &[Token], i: usize) -> Option<(Item, usize)> {
+    if !matches!(toks.get(i)?.key.as_str(), "the" | "his" | "her" | "their") {
+        return None;
+    }
+    for k in i + 1..(i + 4).min(toks.len()) {
+        if let Some((kind, len)) = person_noun(toks, k) {
+            let end = k + len;
+            let singular = !toks[end - 1].key.ends_with('s');
+            let passive = toks.get(end).is_some_and(|t| t.key == "was");
+            if !(singular && passive) {
+                return None;
+            }
+            let span = Span::new(toks[i].start, toks[end - 1].end);
+            let noun_span = Some(Span::new(toks[i + 1].start, toks[end - 1].end));
+            return Some((Item { span, value: 1, noun_span, kind: Some(kind), partitive: false, subset: false }, end));
+        }
+    }
+    None
+}
+
 fn is_article_count(toks: &[Token], j: usize) -> bool {
     toks.get(j).is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one")
-        && (1..=3).any(|d| person_at(toks, j + d))
+        && (1..=4).any(|d| person_at(toks, j + d))
 }
 
 fn person_at(toks: &[Token], j: usize) -> bool {
     person_noun(toks, j).is_some()
 }
 
+static PEOPLE_TABLE: std::sync::LazyLock<PhraseTable<ActorKind>> =
+    std::sync::LazyLock::new(|| PhraseTable::new(PEOPLE.iter().map(|(w, k)| (w.to_string(), *k))));
+
 fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
     let one = &toks.get(j)?.key;
-    if let Some(two) = toks.get(j + 1) {
-        let phrase = format!("{one} {}", two.key);
-        if let Some((_, kind)) = PEOPLE.iter().find(|(w, _)| *w == phrase) {
-            return Some((*kind, 2));
-        }
+    if let Some((2, kind)) = PEOPLE_TABLE.longest_at(toks, j) {
+        return Some((*kind, 2));
     }
-    PEOPLE.iter().find(|(w, _)| w == one).map(|(_, kind)| (*kind, 1))
+    // Singular and plural forms count alike: "chief"/"chiefs", "contractor"/"contractors".
+    let table = &*PEOPLE_TABLE;
+    let kind = table
+        .get(one)
+        .or_else(|| table.get(&format!("{one}s")))
+        .or_else(|| one.strip_suffix('s').and_then(|s| table.get(s)))?;
+    Some((*kind, 1))
 }
 
 /// A number of one or more tokens ("twenty one", "1,200", "two hundred").
@@ -335,11 +374,14 @@ fn chain_category(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
 /// Skips ", most of them schoolgirls," between a count and its verb.
 fn skip_apposition(text: &str, toks: &[Token], end: usize) -> usize {
     let Some(first) = toks.get(end) else { return end };
-    if end == 0 || !text[toks[end - 1].end..first.start].contains(',') {
+    let comma = end > 0 && text[toks[end - 1].end..first.start].contains(',');
+    if !comma && first.key != "including" {
         return end;
     }
-    for k in end + 1..(end + 6).min(toks.len()) {
-        if text[toks[k - 1].end..toks[k].start].contains(',') {
+    for k in end + 1..(end + 10).min(toks.len()) {
+        let closes = text[toks[k - 1].end..toks[k].start].contains(',');
+        // ", including soldiers and assailants were killed": no closing comma.
+        if closes || (!comma || first.key == "including") && AUX.contains(&toks[k].key.as_str()) {
             return k;
         }
     }
@@ -362,7 +404,7 @@ fn no_casualties(toks: &[Token]) -> Option<Vec<Category>> {
         if !negated {
             continue;
         }
-        if lookahead.iter().any(|w| *w == "casualties") {
+        if lookahead.contains(&"casualties") {
             return Some(vec![Category::Killed, Category::Injured]);
         }
         if let Some(cat) = lookahead.iter().find_map(|w| category(w)) {

@@ -88,7 +88,8 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
     d.source(info.span);
     let hits: Vec<&Hit> = info.event_hits(clause).collect();
     for h in &hits {
-        if h.strength >= 7 && h.strength > d.strength || d.strength <= 2 && h.strength > d.strength {
+        // Specific types (bombing, kidnapping) win; a casualty word yields to any attack word.
+        if h.strength > d.strength && (h.strength >= 7 || d.strength <= 2) {
             d.kind = h.kind;
             d.strength = h.strength;
         }
@@ -172,12 +173,10 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
             }
-            if !rec.kind.is_generic() {
-                if let Some((_, who)) = &info.speaker {
-                    let mut attr = rec.clone();
-                    attr.by = Some(who.clone());
-                    push_actor(&mut d.attributed_to, attr);
-                }
+            if let Some((_, who)) = info.speaker.as_ref().filter(|_| !rec.kind.is_generic()) {
+                let mut attr = rec.clone();
+                attr.by = Some(who.clone());
+                push_actor(&mut d.attributed_to, attr);
             }
             push_actor(&mut d.perpetrators, rec);
         } else if m.span.start >= first.span.end
@@ -200,7 +199,7 @@ fn near_cue(m: &Mention, s: &Statement) -> bool {
 
 fn last_words(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
     let toks = tokenize(text, from, to);
-    toks.iter().rev().take(n).map(|t| t.key.clone()).collect()
+    toks.iter().rev().take(n).map(|t| t.key.to_string()).collect()
 }
 
 /// Buildings and vehicles named after the attack trigger: "attacked a border post".

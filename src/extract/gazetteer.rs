@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::phrases::FastMap;
 use super::tokens::name_key;
 use crate::model::{GeoPrecision, Location};
 
@@ -51,7 +52,7 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub admins: Vec<Admin>,
     pub cities: Vec<City>,
-    by_name: HashMap<String, Vec<Place>>,
+    by_name: FastMap<String, Vec<Place>>,
     /// Names that are only an alternate name of a city (not its main name).
     alias_only: std::collections::HashSet<(String, Place)>,
     demonyms: HashMap<String, u32>,
@@ -77,7 +78,7 @@ impl Gazetteer {
             countries: Vec::new(),
             admins: Vec::new(),
             cities: Vec::new(),
-            by_name: HashMap::new(),
+            by_name: FastMap::default(),
             alias_only: std::collections::HashSet::new(),
             demonyms: HashMap::new(),
             country_by_iso: HashMap::new(),

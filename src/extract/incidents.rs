@@ -50,6 +50,9 @@ pub(super) fn extract(
             last_group = Some(m.actor.clone());
         }
     }
+    if drafts.is_empty() {
+        drafts.extend(fallback_incident(text, &sentences));
+    }
     let main_places: Vec<PlaceMention> = drafts.first().map(|d| d.places.clone()).unwrap_or_default();
     drafts.into_iter().map(|d| finish(d, text, published, article, &main_places)).collect()
 }
@@ -223,7 +226,7 @@ fn separate_cue(text: &str, info: &SentenceInfo, hits: &[Hit]) -> bool {
             && matches!(head[pos - 1], "hours" | "minutes" | "days" | "weeks" | "moments" | "shortly" | "later");
         SEPARATE_CUES.contains(w) && (pos == 0 || after_unit || matches!(head[0], "in" | "a" | "an"))
     };
-    if head.iter().any(|w| opening(&w)) {
+    if head.iter().any(opening) {
         return true;
     }
     toks.iter().enumerate().any(|(i, t)| {
@@ -260,4 +263,24 @@ fn referenced_incidents(text: &str, info: &SentenceInfo, drafts: &[Draft]) -> Ve
         }
     }
     if found.len() == 1 { found } else { Vec::new() }
+}
+
+/// Text with no trigger word that still reads as an incident report (an
+/// attacker is named, or responsibility is discussed) becomes one incident
+/// of type `other`, built from all its sentences.
+fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
+    let attacker = |s: &SentenceInfo| {
+        s.mentions.iter().any(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified))
+    };
+    let first = sentences.iter().find(|s| attacker(s) || !s.statements.is_empty())?;
+    let hit = Hit { span: first.span, kind: IncidentType::Other, strength: 0, generic: false };
+    let mut draft = Draft::new(&hit, text, first.span);
+    for m in first.mentions.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified)) {
+        push_actor(&mut draft.perpetrators, m.actor.clone());
+    }
+    for info in sentences {
+        absorb_clause(text, info, info.span, &mut draft);
+        apply_statements(text, info, None, &mut draft);
+    }
+    Some(draft)
 }

@@ -18,6 +18,7 @@ mod lexicon;
 mod mentions;
 mod numbers;
 pub mod phoenix;
+mod phrases;
 mod places;
 mod statements;
 pub mod text;
@@ -104,7 +105,8 @@ impl Extractor {
             byte_len: text.len() as u64,
         };
         let label = if title.is_empty() { header.url.clone().unwrap_or_default() } else { title };
-        let mut incidents = incidents::extract(self, text, header.body, published.date_naive(), &label);
+        let mut incidents =
+            tokens::with_document(text, || incidents::extract(self, text, header.body, published.date_naive(), &label));
         for (ordinal, inc) in incidents.iter_mut().enumerate() {
             inc.id = NodeId::new(NodeKind::Incident, &[&content_hash.to_be_bytes(), &(ordinal as u64).to_be_bytes()])
                 .to_string();

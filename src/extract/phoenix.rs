@@ -37,7 +37,9 @@ pub fn parse(text: &str, source: &str, gazetteer: &Gazetteer) -> Result<Vec<Acto
         if let Some(alias) = trimmed.strip_prefix('+') {
             match current.as_mut() {
                 Some(p) => p.aliases.push(display_name(alias)),
-                None => return Err(Error::input(format!("{source}:{}", n + 1), "alias line (+NAME_) before any entry")),
+                None => {
+                    return Err(Error::input(format!("{source}:{}", n + 1), "alias line (+NAME_) before any entry"));
+                }
             }
         } else if trimmed.starts_with('[') {
             if let Some(p) = current.as_mut() {
@@ -46,7 +48,12 @@ pub fn parse(text: &str, source: &str, gazetteer: &Gazetteer) -> Result<Vec<Acto
         } else {
             entries.extend(current.take().and_then(|p| finish(p, gazetteer)));
             let (name, rest) = trimmed.split_once('[').map_or((trimmed, ""), |(a, b)| (a, b));
-            current = Some(Pending { name: display_name(name), aliases: Vec::new(), codes: codes(&format!("[{rest}")), line: n + 1 });
+            current = Some(Pending {
+                name: display_name(name),
+                aliases: Vec::new(),
+                codes: codes(&format!("[{rest}")),
+                line: n + 1,
+            });
         }
     }
     entries.extend(current.take().and_then(|p| finish(p, gazetteer)));

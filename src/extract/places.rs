@@ -8,7 +8,7 @@ use regex::Regex;
 use super::gazetteer::{Gazetteer, Place};
 use super::lexicon::NOT_PLACES;
 use super::text::Span;
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, name_key, tokenize};
 use crate::model::geo::offset_point;
 use crate::model::{GeoPrecision, Location};
 
@@ -187,10 +187,8 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
         }
     }
     for t in tokenize(text, span.start, span.end) {
-        if t.capitalized {
-            if let Some(idx) = g.demonym(&t.key) {
-                set.insert(g.countries[idx as usize].iso2.clone());
-            }
+        if let Some(idx) = g.demonym(&t.key).filter(|_| t.capitalized) {
+            set.insert(g.countries[idx as usize].iso2.clone());
         }
     }
     set
@@ -296,4 +294,192 @@ fn bearing(dir: &str) -> f64 {
         "west" => 270.0,
         _ => 315.0,
     }
+}
+
+/// Words that may close a place name in a comma list ("Sayghan district", "Jusiga village").
+const AREA_WORDS: &[&str] = &[
+    "district",
+    "village",
+    "city",
+    "town",
+    "area",
+    "province",
+    "state",
+    "region",
+    "county",
+    "municipality",
+    "neighborhood",
+    "neighbourhood",
+    "camp",
+    "chieftaincy",
+    "sub-district",
+    "subdistrict",
+    "ward",
+    "governorate",
+    "department",
+    "prefecture",
+    "commune",
+    "locality",
+    "barangay",
+];
+
+/// Sub-areas that are not the town itself ("Plagwitz district, Leipzig").
+const SUBAREA_WORDS: &[&str] = &[
+    "district",
+    "area",
+    "neighborhood",
+    "neighbourhood",
+    "chieftaincy",
+    "ward",
+    "camp",
+    "sub-district",
+    "subdistrict",
+    "road",
+    "street",
+    "junction",
+    "square",
+    "market",
+];
+
+/// "in Puli Alam, Logar, Afghanistan": a comma list before a country names
+/// places from the most to the least specific. The part just before the
+/// country is the admin area when the gazetteer says so, and the town is the
+/// first part that is not a sub-area, kept by name even when the gazetteer
+/// does not know it.
+pub fn comma_lists(g: &Gazetteer, text: &str, sentence: Span, found: &mut Vec<PlaceMention>) {
+    let countries: Vec<PlaceMention> = found
+        .iter()
+        .filter(|m| m.chain.first().is_some_and(|l| l.precision == GeoPrecision::Country))
+        .cloned()
+        .collect();
+    for country in countries {
+        let parts = list_before(text, sentence.start, country.span.start);
+        if parts.is_empty() {
+            continue;
+        }
+        if let Some(mention) = town_in_list(g, text, &parts, &country) {
+            let covered = Span::new(parts[0].start, country.span.start);
+            found.retain(|m| !covered.overlaps(m.span));
+            found.push(mention);
+        }
+    }
+}
+
+/// The comma-separated names right before `end`, leftmost first: each a run of
+/// capitalised words, the leftmost one cut after the last lower-case word.
+fn list_before(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let head = text[start..end].trim_end();
+    let Some(head) = head.strip_suffix(',') else { return Vec::new() };
+    let mut parts = Vec::new();
+    let mut cursor = start + head.len();
+    for _ in 0..4 {
+        let piece_start = text[start..cursor].rfind(',').map_or(start, |p| start + p + 1);
+        let toks = tokenize(text, piece_start, cursor);
+        let run = capitalised_run(&toks);
+        if run == 0 {
+            break;
+        }
+        let first = &toks[toks.len() - run];
+        parts.push(Span::new(first.start, toks[toks.len() - 1].end));
+        if run < toks.len() || piece_start == start {
+            break; // the leftmost name: something else comes before it
+        }
+        cursor = piece_start - 1;
+    }
+    parts.reverse();
+    parts
+}
+
+/// How many tokens at the end of `toks` form a capitalised name (with an area word at its end).
+fn capitalised_run(toks: &[Token]) -> usize {
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate().rev() {
+        let last = i + 1 == toks.len();
+        let ok = t.capitalized
+            || (last && AREA_WORDS.contains(&t.key.as_str()))
+            || (n > 0 && NAME_JOINERS.contains(&t.key.as_str()));
+        if !ok {
+            break;
+        }
+        n += 1;
+    }
+    // A run must contain a capitalised word, not only an area word.
+    if toks.iter().rev().take(n).any(|t| t.capitalized) { n } else { 0 }
+}
+
+fn town_in_list(g: &Gazetteer, text: &str, parts: &[Span], country: &PlaceMention) -> Option<PlaceMention> {
+    let country_loc = country.chain.first()?.clone();
+    let iso = country_loc.country.clone()?;
+    let last = *parts.last()?;
+    let admin = g.lookup(&name_key(strip_suffix(&text[last.start..last.end]))).iter().find_map(|p| match p {
+        Place::Admin(i) if g.admins[*i as usize].iso2 == iso => Some(*i),
+        _ => None,
+    });
+    let towns = match admin {
+        Some(i) if parts.len() == 1 => return Some(PlaceMention { span: last, chain: g.chain(Place::Admin(i)) }),
+        Some(_) => &parts[..parts.len() - 1],
+        None => parts,
+    };
+    let subarea = |s: &Span| {
+        text[s.start..s.end].rsplit(' ').next().is_some_and(|w| SUBAREA_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let town = *towns.iter().find(|s| !subarea(s)).or(towns.last())?;
+    let name = strip_suffix(&text[town.start..town.end]);
+    let admin_code = admin.map(|i| g.admins[i as usize].code.clone());
+    let known = g.lookup(&name_key(name)).iter().copied().filter(|p| match p {
+        Place::City(i) => {
+            let c = &g.cities[*i as usize];
+            c.iso2 == iso && admin_code.as_ref().is_none_or(|code| *code == format!("{}.{}", c.iso2, c.admin1))
+        }
+        _ => false,
+    });
+    let best = known.max_by_key(|p| match p {
+        Place::City(i) => g.cities[*i as usize].population,
+        _ => 0,
+    });
+    let chain = match best {
+        Some(place) => g.chain(place),
+        None => {
+            let admin_chain: Vec<Location> =
+                admin.map(|i| g.chain(Place::Admin(i))).unwrap_or_else(|| vec![country_loc.clone()]);
+            let admin_name = admin.map(|i| g.admins[i as usize].name.clone());
+            let mut chain = vec![Location {
+                name: name.to_string(),
+                country: Some(iso.clone()),
+                admin1: admin_name,
+                lat: None,
+                lon: None,
+                precision: GeoPrecision::Point,
+                geonameid: None,
+            }];
+            chain.extend(admin_chain);
+            chain
+        }
+    };
+    Some(PlaceMention { span: town, chain })
+}
+
+fn strip_suffix(name: &str) -> &str {
+    let trimmed = name.trim();
+    for suffix in [
+        " city",
+        " City",
+        " town",
+        " village",
+        " district",
+        " District",
+        " province",
+        " Province",
+        " state",
+        " State",
+        " governorate",
+        " Governorate",
+        " region",
+        " Region",
+    ] {
+        if let Some(rest) = trimmed.strip_suffix(suffix) {
+            return rest.trim_end();
+        }
+    }
+    trimmed
 }

@@ -76,7 +76,11 @@ fn is_sentence_end(text: &str, i: usize, limit: usize) -> bool {
     if !starts_sentence {
         return false;
     }
-    let word_start = text[..i].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = text[word_start..i].to_ascii_lowercase();
     let single_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic());
     !(single_initial || ABBREVIATIONS.contains(&word.as_str()))

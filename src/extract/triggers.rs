@@ -1,6 +1,7 @@
 //! Finding incident triggers in a clause.
 
 use super::lexicon::{GENERIC_CUES, GENERIC_PLURALS, TRIGGERS};
+use super::phrases::PhraseTable;
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::IncidentType;
@@ -34,18 +35,12 @@ pub fn find(text: &str, span: Span) -> Vec<Hit> {
     out
 }
 
+static TABLE: std::sync::LazyLock<PhraseTable<(IncidentType, u8)>> = std::sync::LazyLock::new(|| {
+    PhraseTable::new(TRIGGERS.iter().flat_map(|t| t.words.iter().map(move |w| (w.to_string(), (t.kind, t.strength)))))
+});
+
 fn longest_at(toks: &[Token], i: usize) -> Option<(usize, IncidentType, u8)> {
-    for len in (1..=4).rev() {
-        if i + len > toks.len() {
-            continue;
-        }
-        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.key.as_str()).collect();
-        let phrase = phrase.join(" ");
-        if let Some(t) = TRIGGERS.iter().find(|t| t.words.contains(&phrase.as_str())) {
-            return Some((len, t.kind, t.strength));
-        }
-    }
-    None
+    TABLE.longest_at(toks, i).map(|(len, (kind, strength))| (len, *kind, *strength))
 }
 
 fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {

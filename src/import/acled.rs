@@ -76,13 +76,17 @@ impl Acled {
         }
         inc.perpetrators.extend(actor1.clone());
         inc.perpetrators.extend(split(f(&["assoc_actor_1", "ally_actor_1"])).filter_map(|n| r.actor(n, hint1)));
-        let against_civilians = f(&["event_type"]).eq_ignore_ascii_case("Violence against civilians");
+        // Civilians named as the second actor of violence were harmed by it.
+        let violent = !matches!(
+            inc.kind,
+            IncidentType::Protest | IncidentType::Riot | IncidentType::Arrest | IncidentType::Other
+        );
         let seconds: Vec<ActorRecord> = std::iter::once(f(&["actor2"]))
             .chain(split(f(&["assoc_actor_2", "ally_actor_2"])))
             .filter_map(|n| r.actor(n, hint2))
             .collect();
         for a in seconds {
-            if against_civilians && a.kind == ActorKind::Civilians {
+            if violent && a.kind == ActorKind::Civilians {
                 inc.victims.push(a);
             } else {
                 inc.targets.push(a);

@@ -142,7 +142,7 @@ pub struct ImportSummary {
 
 /// A row read from a dataset file.
 pub enum Row {
-    Parsed(Record, IncidentRecord),
+    Parsed(Record, Box<IncidentRecord>),
     /// Why it could not be read, as an [`Error::Input`] at `file:line`.
     Rejected(Error),
 }
@@ -211,7 +211,7 @@ pub fn read_file(
                 Ok((row_id, mut incident)) => {
                     let record = Record { dataset: dataset.name().to_string(), row_id };
                     incident.id = record_incident_id(&record).to_string();
-                    Row::Parsed(record, incident)
+                    Row::Parsed(record, Box::new(incident))
                 }
                 Err(reason) => Row::Rejected(Error::input(at(), reason)),
             },
@@ -257,7 +257,7 @@ pub fn import_files(
             read = bytes;
             match row {
                 Row::Parsed(record, incident) => {
-                    batch.push((record, incident));
+                    batch.push((record, *incident));
                     if batch.len() >= options.batch_rows.max(1) {
                         flush(&mut batch, &mut summary, hooks, bytes)?;
                     }

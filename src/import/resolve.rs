@@ -87,6 +87,12 @@ impl Resolver {
             rec.parent = entry.parent.clone();
             rec.aliases = entry.aliases.clone();
             rec.country = entry.country.clone();
+            // The dataset's spelling becomes an alias, so it finds the actor too.
+            let spelled = normalize_name(raw);
+            let known = std::iter::once(&entry.name).chain(&entry.aliases).any(|a| normalize_name(a) == spelled);
+            if !known {
+                rec.aliases.push(written);
+            }
             return Some(rec);
         }
         let name = strip_period(&written);
@@ -113,11 +119,11 @@ impl Resolver {
             return (Some(iso), String::new());
         }
         let trimmed = name.trim_end();
-        if let Some(inner) = trimmed.strip_suffix(')') {
-            if let Some(open) = inner.rfind('(') {
-                let iso = self.country_iso2(&inner[open + 1..]);
-                return (iso, inner[..open].trim().to_string());
-            }
+        if let Some(inner) = trimmed.strip_suffix(')')
+            && let Some(open) = inner.rfind('(')
+        {
+            let iso = self.country_iso2(&inner[open + 1..]);
+            return (iso, inner[..open].trim().to_string());
         }
         if let Some(pos) = trimmed.rfind(" of ") {
             let iso = self.country_iso2(&trimmed[pos + 4..]);
@@ -176,12 +182,12 @@ impl Resolver {
         }
         chain.extend(admin);
         chain.extend(country);
-        if chain.is_empty() {
-            if let Some((lat, lon)) = q.coords {
-                let name = format!("{lat:.4}, {lon:.4}");
-                let q2 = PlaceQuery { name: &name, ..q.clone() };
-                chain.push(point(&q2, None, None, precision));
-            }
+        if chain.is_empty()
+            && let Some((lat, lon)) = q.coords
+        {
+            let name = format!("{lat:.4}, {lon:.4}");
+            let q2 = PlaceQuery { name: &name, ..q.clone() };
+            chain.push(point(&q2, None, None, precision));
         }
         let mention = [q.name, q.admin1, q.country].into_iter().find(|s| !s.is_empty()).map(str::to_string);
         PlaceRecord::from_chain(chain, mention)
@@ -335,12 +341,12 @@ fn tidy_name(raw: &str) -> String {
 /// "Military Forces of Nigeria (2015-)" is "Military Forces of Nigeria".
 fn strip_period(name: &str) -> String {
     let trimmed = name.trim_end();
-    if let Some(inner) = trimmed.strip_suffix(')') {
-        if let Some(open) = inner.rfind('(') {
-            let period = &inner[open + 1..];
-            if !period.is_empty() && period.chars().all(|c| c.is_ascii_digit() || c == '-') {
-                return inner[..open].trim_end().to_string();
-            }
+    if let Some(inner) = trimmed.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+    {
+        let period = &inner[open + 1..];
+        if !period.is_empty() && period.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return inner[..open].trim_end().to_string();
         }
     }
     trimmed.to_string()

@@ -11,6 +11,6 @@ pub use id::{NodeId, NodeKind, stable_hash};
 pub use normalize::{edit_distance, fold_char, normalize_name};
 pub use record::{ActorRecord, ExtractedArticle, IncidentRecord, PlaceRecord, SourceRecord};
 pub use types::{
-    Actor, ActorEntry, ActorKind, Article, DatePrecision, DateRange, DayNode, EdgeKind, EdgeProps, Evidence, GeoPrecision,
-    Incident, IncidentType, Location, Node, Record,
+    Actor, ActorEntry, ActorKind, Article, DatePrecision, DateRange, DayNode, EdgeKind, EdgeProps, Evidence,
+    GeoPrecision, Incident, IncidentType, Location, Node, Record,
 };

@@ -55,7 +55,7 @@ fn actor_family(store: &Store, roots: &[NodeId]) -> Result<Vec<NodeId>> {
 /// # let store = ckg::Store::open(dir.path().join("db"))?;
 /// let err = ckg::query::claims(&store, "Nobody Known").unwrap_err();
 /// assert!(err.to_string().contains("no actor named"));
-/// # Ok::<(), ckg::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn claims(store: &Store, name: &str) -> Result<Vec<IncidentRecord>> {
     let family = actor_family(store, &resolve_actor(store, name)?)?;
@@ -249,10 +249,8 @@ fn co_actors(store: &Store, view: &GraphView, me: NodeId, incidents: &[NodeId]) 
     }
     let mut out = Vec::new();
     for (id, incs) in shared {
-        if let Some(Node::Actor(a)) = store.node(id)? {
-            if !a.unnamed {
-                out.push(CoActor { name: a.name, kind: a.kind, shared_incidents: incs.len() });
-            }
+        if let Some(Node::Actor(a)) = store.node(id)?.filter(|n| matches!(n, Node::Actor(a) if !a.unnamed)) {
+            out.push(CoActor { name: a.name, kind: a.kind, shared_incidents: incs.len() });
         }
     }
     out.sort_by(|a, b| b.shared_incidents.cmp(&a.shared_incidents).then_with(|| a.name.cmp(&b.name)));

@@ -106,6 +106,9 @@ impl Batch {
     }
 }
 
+/// A named actor with its parent (PART_OF), if any.
+type NamedActor = (NodeId, Actor, Option<(NodeId, Actor)>);
+
 /// The nodes and edges one row stands for.
 struct RowPlan {
     incident: NodeId,
@@ -115,7 +118,7 @@ struct RowPlan {
     /// Actors that exist only for this incident ("civilians"), with their PART_OF parent.
     scoped: Vec<(NodeId, Actor, Option<NodeId>)>,
     /// Named actors with their parent (PART_OF).
-    actors: Vec<(NodeId, Actor, Option<(NodeId, Actor)>)>,
+    actors: Vec<NamedActor>,
     places: Vec<Location>,
     located_in: Vec<(NodeId, NodeId)>,
     days: Vec<DayNode>,
@@ -293,10 +296,10 @@ impl<'s> BulkWriter<'s> {
             changed = true;
             let old_start = old.as_ref().and_then(|o| o.date).map(|d| d.start);
             let new_start = plan.node.date.map(|d| d.start);
-            if old_start != new_start {
-                if let Some(start) = old_start {
-                    batch.del_dates.insert(date_key(start, id));
-                }
+            if old_start != new_start
+                && let Some(start) = old_start
+            {
+                batch.del_dates.insert(date_key(start, id));
             }
             if let Some(start) = new_start {
                 batch.dates.insert(date_key(start, id));
@@ -329,11 +332,11 @@ impl<'s> BulkWriter<'s> {
                 changed = true;
             }
         }
-        if let Some(parent) = parent {
-            if self.store.edge_props(id, EdgeKind::PartOf, parent)?.is_none() {
-                batch.new_edge((id, EdgeKind::PartOf, parent), EdgeProps::default());
-                changed = true;
-            }
+        if let Some(parent) = parent
+            && self.store.edge_props(id, EdgeKind::PartOf, parent)?.is_none()
+        {
+            batch.new_edge((id, EdgeKind::PartOf, parent), EdgeProps::default());
+            changed = true;
         }
         Ok(changed)
     }

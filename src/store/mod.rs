@@ -12,8 +12,8 @@
 
 pub mod bulk;
 mod check;
-mod dict;
 pub(crate) mod codec;
+mod dict;
 mod read;
 mod records;
 mod write;
@@ -52,7 +52,7 @@ impl Default for StoreConfig {
 /// let dir = tempfile::tempdir()?;
 /// let store = ckg::Store::open(dir.path().join("db"))?;
 /// assert_eq!(store.stats()?.total_nodes(), 0);
-/// # Ok::<(), ckg::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Store {
     path: PathBuf,
@@ -76,13 +76,25 @@ impl Store {
     pub fn open_with(path: impl AsRef<Path>, config: &StoreConfig) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let exists = path.join("conf").exists() || path.join("db").exists();
+        // sled makes `blobs/` first: a store killed at that instant is still a new store.
+        let only_empty_blobs = |p: &Path| -> bool {
+            let Ok(entries) = std::fs::read_dir(p) else { return false };
+            let names: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+            names.len() == 1
+                && names[0] == "blobs"
+                && std::fs::read_dir(p.join("blobs")).map(|mut d| d.next().is_none()).unwrap_or(false)
+        };
         if path.exists() && !path.is_dir() {
             return Err(Error::NotAStore { path, reason: "it is a file, not a directory".into() });
         }
         if config.must_exist && !exists {
             return Err(Error::NotAStore { path, reason: "no store here; run `ckg ingest` first".into() });
         }
-        if !exists && path.is_dir() && std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?.next().is_some() {
+        if !exists
+            && path.is_dir()
+            && !only_empty_blobs(&path)
+            && std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))?.next().is_some()
+        {
             return Err(Error::NotAStore { path, reason: "directory is not empty and holds no store".into() });
         }
         let db = sled::Config::new()

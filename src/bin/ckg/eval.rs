@@ -23,11 +23,14 @@ pub fn run(
     };
     let options = EvalOptions { limit, show };
     // An extractor panic is caught and reported as a bad row; print one line, not a backtrace.
-    std::panic::set_hook(Box::new(|info| eprintln!("extractor panic: {info}")));
+    std::panic::set_hook(Box::new(|info| match info.location() {
+        Some(at) => eprintln!("extractor panic at {at} (the row is listed below)"),
+        None => eprintln!("extractor panic (the row is listed below)"),
+    }));
     let report = evaluate(dataset, file, &options)
         .with_context(|| format!("ckg eval {} {}", dataset.as_str(), file.display()))?;
     for err in &report.errors {
-        eprintln!("error: {err}");
+        eprintln!("warning: {err}");
     }
     let problems = report.bad_rows + report.extract_failures;
     if problems > report.errors.len() as u64 {

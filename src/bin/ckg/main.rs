@@ -32,6 +32,8 @@ fn main() -> ExitCode {
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            // serde_json wraps write errors without exposing them as a source.
+            || cause.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind()) == Some(io::ErrorKind::BrokenPipe)
             || matches!(cause.downcast_ref::<ckg::Error>(), Some(ckg::Error::Io { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe)
     })
 }

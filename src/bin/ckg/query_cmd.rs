@@ -125,7 +125,11 @@ fn cell(result: &QueryResult, v: &Value) -> String {
 }
 
 fn csv_escape(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field.to_string() }
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
 }
 
 /// Widest a table column gets before its cells are clipped.

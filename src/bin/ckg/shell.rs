@@ -15,7 +15,7 @@ use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
-use rustyline::{Context, Editor, Helper};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
 use crate::commands::open_existing;
 use crate::query_cmd::{self, LimitArgs, QueryFormat};
@@ -46,15 +46,40 @@ Example:
 The language is described in docs/query-language.md.";
 
 const KEYWORDS: [&str; 27] = [
-    "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "DISTINCT", "ORDER", "BY", "ASC", "DESC", "SKIP",
-    "LIMIT", "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS", "CONTAINS", "IS", "NULL", "CASE", "shortestPath",
+    "MATCH",
+    "OPTIONAL",
+    "WHERE",
+    "RETURN",
+    "WITH",
+    "UNWIND",
+    "AS",
+    "DISTINCT",
+    "ORDER",
+    "BY",
+    "ASC",
+    "DESC",
+    "SKIP",
+    "LIMIT",
+    "AND",
+    "OR",
+    "XOR",
+    "NOT",
+    "IN",
+    "STARTS",
+    "ENDS",
+    "CONTAINS",
+    "IS",
+    "NULL",
+    "CASE",
+    "shortestPath",
     "WHEN",
 ];
 
 pub fn run(db: &Path, args: &ShellArgs) -> Result<ExitCode> {
     let store = open_existing(db)?;
     let limits = args.limits.limits()?;
-    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::new()?;
+    let config = Config::builder().completion_type(CompletionType::List).auto_add_history(false).build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ShellHelper { names: names(&store)? }));
     let history = history_path(db);
     let _ = editor.load_history(&history);
@@ -141,10 +166,10 @@ fn run_one(store: &Store, text: &str, format: QueryFormat, limits: &Limits) {
     if let Err(e) = query_cmd::execute(store, text, format, limits, &mut out) {
         let _ = out.flush();
         eprintln!("error: {e:#}");
-        if let Some(ckg::Error::Query { line, column, .. }) = e.downcast_ref::<ckg::Error>() {
-            if let Some(src) = text.lines().nth(line.saturating_sub(1)) {
-                eprintln!("  {src}\n  {}^", " ".repeat(column.saturating_sub(1)));
-            }
+        if let Some(ckg::Error::Query { line, column, .. }) = e.downcast_ref::<ckg::Error>()
+            && let Some(src) = text.lines().nth(line.saturating_sub(1))
+        {
+            eprintln!("  {src}\n  {}^", " ".repeat(column.saturating_sub(1)));
         }
     }
     let _ = out.flush();
@@ -190,15 +215,21 @@ impl ShellHelper {
         let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
         let typed = &before[start..];
         let prev = before[..start].trim_end().chars().last();
+        if before.starts_with(':') && start == 1 {
+            let hits =
+                ["help", "format", "quit"].iter().filter(|c| c.starts_with(typed)).map(|c| c.to_string()).collect();
+            return (start, hits);
+        }
         let pool: Vec<String> = match prev {
             Some(':') | Some('|') if in_brackets(&before[..start]) => {
                 EdgeKind::ALL.iter().map(|k| k.as_str().to_string()).collect()
             }
             Some(':') => LABELS.iter().map(|(l, _)| l.to_string()).collect(),
-            _ if before.trim_start().starts_with(':') && start <= 1 => {
-                [":help", ":format", ":quit"].iter().map(|s| s[1..].to_string()).collect()
-            }
-            _ => KEYWORDS.iter().map(|k| k.to_string()).chain(cypher::function_names().iter().map(|f| format!("{f}("))).collect(),
+            _ => KEYWORDS
+                .iter()
+                .map(|k| k.to_string())
+                .chain(cypher::function_names().iter().map(|f| format!("{f}(")))
+                .collect(),
         };
         let lower = typed.to_lowercase();
         let hits = pool.into_iter().filter(|c| c.to_lowercase().starts_with(&lower)).collect();

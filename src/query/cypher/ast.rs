@@ -281,10 +281,10 @@ impl Expr {
 
     /// Every variable the expression reads, in order of appearance.
     pub fn variables(&self, out: &mut Vec<String>) {
-        if let ExprKind::Var(name) = &self.kind {
-            if !out.contains(name) {
-                out.push(name.clone());
-            }
+        if let ExprKind::Var(name) = &self.kind
+            && !out.contains(name)
+        {
+            out.push(name.clone());
         }
         for child in self.children() {
             child.variables(out);

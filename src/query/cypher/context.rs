@@ -28,9 +28,12 @@ impl Default for Limits {
 }
 
 /// Node cache entries kept before the cache is dropped and refilled.
-const NODE_CACHE: usize = 500_000;
+const NODE_CACHE: usize = 200_000;
 /// How deep LOCATED_IN chains are followed by `within()`.
 const PLACE_DEPTH: usize = 10;
+
+/// A name as written, and the kind looked up.
+type NameKey = (String, Option<NodeKind>);
 
 pub(super) struct Ctx<'s> {
     pub store: &'s Store,
@@ -40,7 +43,7 @@ pub(super) struct Ctx<'s> {
     held: Cell<usize>,
     nodes: RefCell<HashMap<NodeId, Option<Rc<Node>>>>,
     rel_props: RefCell<HashMap<RelRef, Rc<EdgeProps>>>,
-    names: RefCell<HashMap<(String, Option<NodeKind>), Rc<Vec<NodeId>>>>,
+    names: RefCell<HashMap<NameKey, Rc<Vec<NodeId>>>>,
     places: RefCell<HashMap<String, Rc<HashSet<NodeId>>>>,
     regexes: RefCell<HashMap<String, Rc<regex::Regex>>>,
     pub warnings: RefCell<Vec<String>>,
@@ -67,7 +70,7 @@ impl<'s> Ctx<'s> {
     pub fn tick(&self) -> Result<()> {
         let n = self.ticks.get() + 1;
         self.ticks.set(n);
-        if n % 256 == 0 {
+        if n.is_multiple_of(256) {
             self.check_time()?;
         }
         Ok(())

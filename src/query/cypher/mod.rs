@@ -20,7 +20,7 @@
 //! )?;
 //! assert_eq!(result.columns, ["group", "killed"]);
 //! assert_eq!(result.get(0, "killed").and_then(|v| v.as_i64()), Some(100));
-//! # Ok::<(), ckg::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! Errors carry the line and column of the problem:
@@ -30,7 +30,7 @@
 //! # let store = ckg::Store::open(dir.path().join("db"))?;
 //! let err = store.query("MATCH (a:Actor)\nRETURN a.nmae").unwrap_err();
 //! assert!(matches!(err, ckg::Error::Query { line: 2, column: 8, .. }));
-//! # Ok::<(), ckg::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 pub mod ast;

@@ -6,11 +6,11 @@ use super::lexer::{Tok, Token, tokenize};
 use crate::error::{Error, Result};
 
 /// Deepest nesting of expressions (parentheses, operators, lists) accepted.
-pub(super) const MAX_DEPTH: usize = 200;
+pub(super) const MAX_DEPTH: usize = 100;
 /// Most relationship steps in one query, which bounds the matcher's recursion.
-const MAX_STEPS: usize = 200;
+const MAX_STEPS: usize = 100;
 /// Most clauses in one query.
-const MAX_CLAUSES: usize = 100;
+const MAX_CLAUSES: usize = 50;
 
 /// Words that cannot be used as bare variable names.
 const RESERVED: [&str; 30] = [
@@ -415,7 +415,7 @@ impl Parser<'_> {
         loop {
             let start = self.peek().start;
             let expr = self.expr()?;
-            let text = self.text[start..self.prev_end()].trim().to_string();
+            let text = tidy(&self.text[start..self.prev_end()]);
             let alias = if self.eat_kw("AS") {
                 if !self.is_variable() {
                     return Err(self.expected("a column name after AS"));
@@ -436,7 +436,7 @@ impl Parser<'_> {
         loop {
             let start = self.peek().start;
             let expr = self.expr()?;
-            let text = self.text[start..self.prev_end()].trim().to_string();
+            let text = tidy(&self.text[start..self.prev_end()]);
             let descending = if self.eat_kw("DESC") || self.eat_kw("DESCENDING") {
                 true
             } else {
@@ -456,4 +456,9 @@ impl Parser<'_> {
 pub(super) fn is_reserved(word: &str) -> bool {
     RESERVED.iter().any(|r| r.eq_ignore_ascii_case(word))
         || ["END", "TRUE", "FALSE"].iter().any(|r| r.eq_ignore_ascii_case(word))
+}
+
+/// An expression's text as a column name: runs of whitespace become one space.
+fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

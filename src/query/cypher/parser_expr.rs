@@ -284,7 +284,7 @@ impl Parser<'_> {
         }
         let distinct = self.eat_kw("DISTINCT");
         let mut args = Vec::new();
-        if !self.eat_sym(")") {
+        if distinct || !self.eat_sym(")") {
             loop {
                 args.push(self.expr()?);
                 if self.eat_sym(")") {

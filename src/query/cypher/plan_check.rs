@@ -47,13 +47,10 @@ fn lookup(scope: &Scope, fallback: Option<&Scope>, name: &str) -> Option<(VarKin
 /// arity, and where aggregates may appear.
 pub(super) fn check_expr(e: &Expr, scope: &Scope, fallback: Option<&Scope>, allow_agg: bool) -> Result<()> {
     match &e.kind {
-        ExprKind::Var(name) => {
-            if lookup(scope, fallback, name).is_none() {
-                let known: Vec<&str> = scope.visible().into_iter().map(|(_, n)| n).collect();
-                let hint =
-                    if known.is_empty() { String::new() } else { format!(": expected one of {}", known.join(", ")) };
-                return Err(error(e.pos, format!("unknown variable `{name}`{hint}")));
-            }
+        ExprKind::Var(name) if lookup(scope, fallback, name).is_none() => {
+            let known: Vec<&str> = scope.visible().into_iter().map(|(_, n)| n).collect();
+            let hint = if known.is_empty() { String::new() } else { format!(": expected one of {}", known.join(", ")) };
+            return Err(error(e.pos, format!("unknown variable `{name}`{hint}")));
         }
         ExprKind::Prop(base, key) => {
             if let ExprKind::Var(name) = &base.kind {
@@ -104,7 +101,10 @@ fn check_call(e: &Expr, scope: &Scope, fallback: Option<&Scope>, allow_agg: bool
         return Err(error(e.pos, format!("DISTINCT is for aggregates; {name}() is not one")));
     }
     let n = args.len();
-    if !*star && (n < min || n > max) || (name == "count" && !*star && n == 0) {
+    if name == "count" && !*star && n == 0 {
+        return Err(error(e.pos, "expected count(*) or count(expression)"));
+    }
+    if !*star && (n < min || n > max) {
         let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
         return Err(error(e.pos, format!("expected {want} argument(s) for {name}(), found {n}")));
     }

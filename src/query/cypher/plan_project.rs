@@ -72,7 +72,7 @@ pub(super) fn plan_projection(cx: &Ctx, p: &Projection, scope: &Scope) -> Result
         out.add(&name, kind, label);
         columns.push(name);
     }
-    let aggregating = items.iter().any(|i| i.expr.has_aggregate());
+    let aggregating = items.iter().any(|i| i.expr.has_aggregate()) || p.order.iter().any(|s| s.expr.has_aggregate());
     let mut aggs = Vec::new();
     let exprs = items.iter().map(|i| extract_aggs(&i.expr, &mut aggs)).collect::<Result<Vec<_>>>()?;
     let order = plan_order(p, &items, &columns, scope, &out, aggregating, &mut aggs)?;
@@ -134,12 +134,6 @@ fn plan_order(
             continue;
         }
         check_expr(&s.expr, out, Some(scope), aggregating)?;
-        if s.expr.has_aggregate() && !aggregating {
-            return Err(error(
-                s.expr.pos,
-                "ORDER BY aggregates, but the projection does not: expected the aggregate in RETURN",
-            ));
-        }
         order.push((SortKey::Expr(extract_aggs(&s.expr, aggs)?), s.descending));
     }
     Ok(order)
@@ -147,11 +141,11 @@ fn plan_order(
 
 /// A copy of `e` with each aggregate call replaced by a reference into `aggs`.
 fn extract_aggs(e: &Expr, aggs: &mut Vec<AggSpec>) -> Result<Expr> {
-    if let ExprKind::Call { name, distinct, args, .. } = &e.kind {
-        if AGGREGATES.contains(&name.as_str()) {
-            aggs.push(AggSpec { name: name.clone(), distinct: *distinct, arg: args.first().cloned() });
-            return Ok(Expr::new(ExprKind::AggRef(aggs.len() - 1), e.pos));
-        }
+    if let ExprKind::Call { name, distinct, args, .. } = &e.kind
+        && AGGREGATES.contains(&name.as_str())
+    {
+        aggs.push(AggSpec { name: name.clone(), distinct: *distinct, arg: args.first().cloned() });
+        return Ok(Expr::new(ExprKind::AggRef(aggs.len() - 1), e.pos));
     }
     let mut copy = e.clone();
     rewrite_children(&mut copy, aggs)?;

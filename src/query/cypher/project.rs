@@ -45,7 +45,7 @@ impl<'a, 's> Projector<'a, 's> {
     }
 
     /// Takes one input row; returns false once no more rows can change the result.
-    pub fn push(&mut self, row: &mut Vec<Value>) -> Result<bool> {
+    pub fn push(&mut self, row: &[Value]) -> Result<bool> {
         if self.plan.aggregating {
             self.push_group(row)?;
             return Ok(true);

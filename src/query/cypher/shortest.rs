@@ -220,10 +220,10 @@ impl Search<'_, '_> {
                 depth_of.insert(other, depth + 1);
                 parents.parent.insert(other, (ix, edge));
                 parents.order.push((other, depth + 1));
-                if let (Some(w), Some(r)) = (wanted, remaining.as_mut()) {
-                    if w.contains(&view.graph[other]) {
-                        *r = r.saturating_sub(1);
-                    }
+                if let (Some(w), Some(r)) = (wanted, remaining.as_mut())
+                    && w.contains(&view.graph[other])
+                {
+                    *r = r.saturating_sub(1);
                 }
                 queue.push_back(other);
             }

@@ -1,0 +1,2 @@
+MATCH (a:Actor {name: "Taliban"}), (b:Actor {name: "Islamic State"})
+RETURN a.name, b.name

@@ -1,0 +1,2 @@
+MATCH (i:Incident)
+RETURN DISTINCT i.type AS type ORDER BY type

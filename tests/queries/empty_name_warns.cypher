@@ -1,0 +1,2 @@
+MATCH (a:Actor {name: "Islamc State"})
+RETURN a.name

@@ -1,0 +1,3 @@
+MATCH (a:Actor {name: "Taliban"})
+WHERE a.kind = "armed_group"
+RETURN a.name,

@@ -1,0 +1,2 @@
+MATCH (a:Actr)
+RETURN a

@@ -1,0 +1,2 @@
+MATCH (i:Incident)
+RETURN i.deaths

@@ -1,0 +1,2 @@
+MATCH (a)-[:CLAIMS]->(b)
+RETURN a

@@ -1,0 +1,2 @@
+MATCH (a:Actor {name: "Boko Haram"})
+RETURN a

@@ -1,0 +1,2 @@
+MATCH (a:Actor {name: "Taliban"})
+RETURN *

@@ -1,0 +1,3 @@
+MATCH (i:Incident)
+WHERE i.killed IS NULL
+RETURN count(*) AS unknown_deaths

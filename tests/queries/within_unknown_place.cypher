@@ -1,0 +1,3 @@
+MATCH (i:Incident)
+WHERE within(i, "Narnia")
+RETURN i
