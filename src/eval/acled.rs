@@ -177,7 +177,7 @@ pub fn score_acled(gold: &AcledGold, pred: &ExtractedArticle, extractor: &Extrac
         scoring.accuracy("fatalities exact", p == f, || format!("gold {f}, predicted {p}"));
     }
     if let Some(accepted) = acled_event_type(&gold.event_type) {
-        let p = main.map_or("(no incident)", |m| m.kind.acled_event_type());
+        let p = main.map_or("(no incident)", |m| m.acled_event_type());
         scoring.accuracy("event type", accepted.contains(&p), || format!("gold {}, predicted {p}", gold.event_type));
     }
 }

@@ -13,7 +13,7 @@ use super::names::{CountryIndex, actor_keys, is_named, keys_meet, predicted_keys
 use super::{Runner, Scoring, list, open};
 use crate::error::{Error, Result};
 use crate::extract::{ExtractOptions, Extractor};
-use crate::model::{ActorRecord, ExtractedArticle, IncidentRecord, geo::distance_km};
+use crate::model::{ActorKind, ActorRecord, ExtractedArticle, IncidentRecord, geo::distance_km};
 
 /// Largest distance at which a predicted point counts as the gold location.
 pub const NEAR_KM: f64 = 25.0;
@@ -195,9 +195,12 @@ fn group_prf(gold: Option<&[String]>, predicted: &[(String, Vec<String>)]) -> Pr
 
 fn score_groups(gold: &GtdGold, main: Option<&IncidentRecord>, extractor: &Extractor, scoring: &mut Scoring) {
     let gold_keys = gold.group.as_deref().map(|g| actor_keys(extractor.actors(), g, true));
+    // GTD records non-state perpetrators only: state forces and governments
+    // ckg finds fighting back ("repelled by security forces") are not candidates.
+    let non_state = |a: &&ActorRecord| !matches!(a.kind, ActorKind::StateForce | ActorKind::Government);
     let responsible = distinct_named(
         extractor,
-        main.into_iter().flat_map(|m| m.perpetrators.iter().chain(&m.claimed_by).chain(&m.attributed_to)),
+        main.into_iter().flat_map(|m| m.perpetrators.iter().chain(&m.claimed_by).chain(&m.attributed_to)).filter(non_state),
     );
     let names = |v: &[(String, Vec<String>)]| list(&v.iter().map(|x| &x.0).collect::<Vec<_>>());
     let gold_name = gold.group.as_deref().unwrap_or("none");

@@ -1,14 +1,15 @@
-//! GraphViz DOT export: a shape and colour per node kind, labelled edges,
-//! every label escaped so that any name is safe.
+//! GraphViz DOT export: a shape and colour per node kind, incidents coloured
+//! by type, places clustered by country, labelled edges and a legend; every
+//! label escaped so that any name is safe.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use petgraph::Direction;
 
 use crate::error::{Error, Result};
 use crate::graph::GraphView;
-use crate::model::{EdgeKind, Node, NodeId, NodeKind};
+use crate::model::{EdgeKind, IncidentType, Location, Node, NodeId, NodeKind};
 use crate::query;
 use crate::store::Store;
 
@@ -94,7 +95,9 @@ fn neighbourhood(store: &Store, view: &mut GraphView, incidents: &[NodeId]) -> R
     view.expand(store, &places, &[EdgeKind::LocatedIn], Direction::Outgoing, 3)
 }
 
-/// Writes `view` as a DOT digraph.
+/// Writes `view` as a DOT digraph: places clustered by country, incidents
+/// coloured by type, edges labelled with their kind, and a legend of the node
+/// kinds and incident types shown.
 pub fn write_dot(store: &Store, view: &GraphView, out: &mut dyn Write) -> Result<()> {
     let io = |e| Error::io("<output>", e);
     writeln!(out, "digraph ckg {{").map_err(io)?;
@@ -102,14 +105,28 @@ pub fn write_dot(store: &Store, view: &GraphView, out: &mut dyn Write) -> Result
     writeln!(out, "  node [style=filled, fontname=\"Helvetica\", fontsize=10];").map_err(io)?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=8];").map_err(io)?;
     let ids: BTreeSet<NodeId> = view.graph.node_weights().copied().collect();
+    let mut loose = Vec::new();
+    let mut countries: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut legend = Legend::default();
     for id in &ids {
-        let label = match store.node(*id)? {
-            Some(node) => node_label(&node),
-            None => id.to_string(),
-        };
-        let (shape, colour) = style(id.kind);
-        writeln!(out, "  \"{}\" [label=\"{}\", shape={shape}, fillcolor=\"{colour}\"];", id, escape(&label))
-            .map_err(io)?;
+        let node = store.node(*id)?;
+        let line = node_line(*id, node.as_ref(), &mut legend);
+        match node {
+            Some(Node::Location(Location { country: Some(cc), .. })) => countries.entry(cc).or_default().push(line),
+            _ => loose.push(line),
+        }
+    }
+    for line in &loose {
+        writeln!(out, "  {line}").map_err(io)?;
+    }
+    for (country, lines) in &countries {
+        let cc = escape(country);
+        writeln!(out, "  subgraph \"cluster_country_{cc}\" {{").map_err(io)?;
+        writeln!(out, "    label=\"{cc}\"; style=\"rounded,dashed\"; color=\"#4393c3\"; fontsize=10;").map_err(io)?;
+        for line in lines {
+            writeln!(out, "    {line}").map_err(io)?;
+        }
+        writeln!(out, "  }}").map_err(io)?;
     }
     let mut edges: Vec<(NodeId, EdgeKind, NodeId)> = view
         .graph
@@ -120,8 +137,73 @@ pub fn write_dot(store: &Store, view: &GraphView, out: &mut dyn Write) -> Result
     for (src, kind, dst) in edges {
         writeln!(out, "  \"{src}\" -> \"{dst}\" [label=\"{}\"];", kind.as_str()).map_err(io)?;
     }
+    legend.write(out).map_err(io)?;
     writeln!(out, "}}").map_err(io)?;
     Ok(())
+}
+
+/// The DOT statement of one node; notes its kind and incident type in `legend`.
+fn node_line(id: NodeId, node: Option<&Node>, legend: &mut Legend) -> String {
+    let label = node.map(node_label).unwrap_or_else(|| id.to_string());
+    let (shape, mut colour) = style(id.kind);
+    legend.kinds.insert(id.kind);
+    if let Some(Node::Incident(incident)) = node {
+        colour = incident_colour(incident.kind);
+        legend.incident_types.insert(incident.kind);
+    }
+    format!("\"{id}\" [label=\"{}\", shape={shape}, fillcolor=\"{colour}\"];", escape(&label))
+}
+
+/// Fill colour of an incident node by its type.
+pub fn incident_colour(kind: IncidentType) -> &'static str {
+    match kind {
+        IncidentType::Bombing => "#e41a1c",
+        IncidentType::SuicideBombing => "#a50f15",
+        IncidentType::ArmedAssault => "#ff7f00",
+        IncidentType::Assassination => "#984ea3",
+        IncidentType::Kidnapping => "#f781bf",
+        IncidentType::HostageTaking => "#e7298a",
+        IncidentType::Hijacking => "#a6761d",
+        IncidentType::FacilityAttack => "#fdb462",
+        IncidentType::Airstrike => "#377eb8",
+        IncidentType::Shelling => "#80b1d3",
+        IncidentType::Battle => "#4daf4a",
+        IncidentType::Riot => "#ffff33",
+        IncidentType::Protest => "#ccebc5",
+        IncidentType::Arrest => "#bebada",
+        IncidentType::Other => "#d9d9d9",
+    }
+}
+
+/// The node kinds and incident types a drawing uses, for its legend.
+#[derive(Default)]
+struct Legend {
+    kinds: BTreeSet<NodeKind>,
+    incident_types: BTreeSet<IncidentType>,
+}
+
+impl Legend {
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.kinds.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "  subgraph cluster_legend {{")?;
+        writeln!(out, "    label=\"Legend\"; style=\"rounded\"; color=\"#999999\"; fontsize=10;")?;
+        for kind in self.kinds.iter().filter(|k| **k != NodeKind::Incident) {
+            let (shape, colour) = style(*kind);
+            let name = kind.label();
+            writeln!(out, "    \"legend:{name}\" [label=\"{name}\", shape={shape}, fillcolor=\"{colour}\"];")?;
+        }
+        let (shape, _) = style(NodeKind::Incident);
+        for kind in &self.incident_types {
+            let (name, colour) = (kind.as_str(), incident_colour(*kind));
+            writeln!(
+                out,
+                "    \"legend:incident:{name}\" [label=\"Incident: {name}\", shape={shape}, fillcolor=\"{colour}\"];"
+            )?;
+        }
+        writeln!(out, "  }}")
+    }
 }
 
 fn node_label(node: &Node) -> String {

@@ -120,7 +120,39 @@ pub(super) fn analyse(
         places::comma_lists(g, text, info.span, &mut found);
         info.places = found;
     }
+    if let Some((iso2, name)) = article_country(g, &infos, &article_countries) {
+        for info in &mut infos {
+            let own = info.places.iter().find_map(|p| p.chain.last().filter(|l| l.country.is_some()).cloned());
+            let (iso, country_name) = match own.as_ref().and_then(|l| l.country.clone().map(|c| (c, l))) {
+                Some((c, _)) => match g.country_index(&c) {
+                    Some(i) => (c, g.countries[i as usize].name.clone()),
+                    None => (iso2.clone(), name.clone()),
+                },
+                None => (iso2.clone(), name.clone()),
+            };
+            mentions::national_forces(ex.actors(), text, info.span, (&iso, &country_name), &mut info.mentions);
+        }
+    }
     infos
+}
+
+/// The country an article is mostly about: the most frequent country of its
+/// places, else the only country it names.
+fn article_country(
+    g: &super::gazetteer::Gazetteer,
+    infos: &[SentenceInfo],
+    named: &std::collections::HashSet<String>,
+) -> Option<(String, String)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for p in infos.iter().flat_map(|i| &i.places) {
+        if let Some(c) = p.chain.first().and_then(|l| l.country.clone()) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let best = counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c);
+    let iso = best.or_else(|| (named.len() == 1).then(|| named.iter().next().cloned()).flatten())?;
+    let idx = g.country_index(&iso)?;
+    Some((iso, g.countries[idx as usize].name.clone()))
 }
 
 /// "since 2009" dates a state of affairs, not an event.

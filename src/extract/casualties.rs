@@ -279,6 +279,12 @@ fn person_at(toks: &[Token], j: usize) -> bool {
 static PEOPLE_TABLE: std::sync::LazyLock<PhraseTable<ActorKind>> =
     std::sync::LazyLock::new(|| PhraseTable::new(PEOPLE.iter().map(|(w, k)| (w.to_string(), *k))));
 
+/// True for a word that names people ("workers", "students", "protesters").
+pub fn is_people_word(word: &str) -> bool {
+    let table = &*PEOPLE_TABLE;
+    table.get(word).is_some() || table.get(&format!("{word}s")).is_some()
+}
+
 fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
     let one = &toks.get(j)?.key;
     if let Some((2, kind)) = PEOPLE_TABLE.longest_at(toks, j) {

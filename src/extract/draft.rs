@@ -187,6 +187,29 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         }
     }
     facilities_into(text, clause, first, info, d);
+    crowd_into(text, clause, first, info, d);
+}
+
+/// Protests and riots: the crowd is the actor ("Protesters", "Rioters"),
+/// named by the first people noun of the clause ("workers", "students").
+fn crowd_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d: &mut Draft) {
+    let name = match d.kind {
+        IncidentType::Protest => "Protesters",
+        IncidentType::Riot => "Rioters",
+        _ => return,
+    };
+    if d.perpetrators.iter().any(|p| p.name == name) {
+        return;
+    }
+    let toks = tokenize(text, clause.start, clause.end);
+    let noun = toks.iter().find(|t| {
+        casualties::is_people_word(&t.key) && !matches!(t.key.as_str(), "police" | "policemen" | "soldiers" | "troops")
+    });
+    let span = noun.map_or(first.span, |t| Span::new(t.start, t.end));
+    let mut rec = ActorRecord::new(name, &text[span.start..span.end], ActorKind::Civilians);
+    rec.scoped = true;
+    rec.span = Some((info.span.start as u32, info.span.end as u32));
+    push_actor(&mut d.perpetrators, rec);
 }
 
 fn near_cue(m: &Mention, s: &Statement) -> bool {

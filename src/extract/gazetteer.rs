@@ -1,8 +1,6 @@
 //! The place gazetteer: countries, first-level admin areas and cities of
 //! 1,000+ people, derived from GeoNames (CC BY 4.0; see data/gazetteer/README.md).
 
-use std::collections::HashMap;
-
 use super::phrases::FastMap;
 use super::tokens::name_key;
 use crate::model::{GeoPrecision, Location};
@@ -48,22 +46,97 @@ pub enum Place {
     City(u32),
 }
 
+/// The places one name may refer to. Most names have one: it is kept inline.
+enum Entry {
+    /// The place, and whether the name is only one of its alternate names.
+    One([Place; 1], bool),
+    Many(Vec<Place>, Vec<bool>),
+}
+
+impl Entry {
+    fn places(&self) -> &[Place] {
+        match self {
+            Entry::One(p, _) => p,
+            Entry::Many(p, _) => p,
+        }
+    }
+
+    fn add(&mut self, place: Place, alias_only: bool) {
+        match self {
+            Entry::One([p], flag) if *p == place => *flag |= alias_only,
+            Entry::One([p], flag) => *self = Entry::Many(vec![*p, place], vec![*flag, alias_only]),
+            Entry::Many(places, flags) => match places.iter().position(|p| *p == place) {
+                Some(i) => flags[i] |= alias_only,
+                None => {
+                    places.push(place);
+                    flags.push(alias_only);
+                }
+            },
+        }
+    }
+
+    fn alias_only(&self, place: Place) -> bool {
+        match self {
+            Entry::One([p], flag) => *p == place && *flag,
+            Entry::Many(places, flags) => places.iter().zip(flags).any(|(p, f)| *p == place && *f),
+        }
+    }
+}
+
 pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub admins: Vec<Admin>,
     pub cities: Vec<City>,
-    by_name: FastMap<String, Vec<Place>>,
-    /// Names that are only an alternate name of a city (not its main name).
-    alias_only: std::collections::HashSet<(String, Place)>,
-    demonyms: HashMap<String, u32>,
-    country_by_iso: HashMap<String, u32>,
-    admin_by_code: HashMap<String, u32>,
+    /// Name key to places, each marked when the key is only an alternate
+    /// name of a city (not its main name).
+    by_name: FastMap<String, Entry>,
+    /// First words of multi-word names ("cabo" for "cabo delgado"), with the
+    /// longest such name in tokens: n-gram look-ups stop early without them.
+    first_words: FastMap<String, u8>,
+    demonyms: FastMap<String, u32>,
+    country_by_iso: FastMap<String, u32>,
+    admin_by_code: FastMap<String, u32>,
     /// Longest name in tokens, bounding n-gram look-ups.
     pub max_tokens: usize,
 }
 
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+/// The tab-separated fields of each data line (comments and blank lines skipped), at most eight.
+fn rows(data: &str) -> impl Iterator<Item = Fields<'_>> {
+    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
+        let mut f = Fields { cols: [""; 8], len: 0 };
+        for col in l.split('\t') {
+            if f.len == f.cols.len() {
+                break;
+            }
+            f.cols[f.len] = col;
+            f.len += 1;
+        }
+        f
+    })
+}
+
+/// One row's fields; `len` counts them (up to eight, all the files need).
+struct Fields<'a> {
+    cols: [&'a str; 8],
+    len: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, i: usize) -> Option<&&'a str> {
+        self.cols[..self.len].get(i)
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Fields<'a> {
+    type Output = &'a str;
+
+    fn index(&self, i: usize) -> &&'a str {
+        &self.cols[..self.len][i]
+    }
 }
 
 fn float(s: Option<&&str>) -> f64 {
@@ -78,13 +151,14 @@ impl Gazetteer {
             countries: Vec::new(),
             admins: Vec::new(),
             cities: Vec::new(),
-            by_name: FastMap::default(),
-            alias_only: std::collections::HashSet::new(),
-            demonyms: HashMap::new(),
-            country_by_iso: HashMap::new(),
-            admin_by_code: HashMap::new(),
+            by_name: FastMap::with_capacity_and_hasher(300_000, Default::default()),
+            first_words: FastMap::default(),
+            demonyms: FastMap::default(),
+            country_by_iso: FastMap::default(),
+            admin_by_code: FastMap::default(),
             max_tokens: 1,
         };
+        g.cities.reserve(CITIES.len() / 50);
         for r in rows(COUNTRIES).filter(|r| r.len() >= 5) {
             let idx = g.countries.len() as u32;
             g.countries.push(Country {
@@ -139,30 +213,56 @@ impl Gazetteer {
 
     fn add_names(&mut self, place: Place, name: &str, aliases: Option<&str>) {
         let main_key = name_key(name);
-        let alias_iter = aliases.unwrap_or("").split('|');
-        for n in std::iter::once(name).chain(alias_iter) {
-            let key = name_key(n);
-            if key.is_empty() {
-                continue;
+        let city = matches!(place, Place::City(_));
+        if let Some(aliases) = aliases.filter(|a| !a.is_empty()) {
+            for n in aliases.split('|') {
+                let key = name_key(n);
+                let alias_only = city && key != main_key;
+                self.add_key(key, place, alias_only);
             }
-            if key != main_key && matches!(place, Place::City(_)) {
-                self.alias_only.insert((key.clone(), place));
+        }
+        self.add_key(main_key, place, false);
+    }
+
+    fn add_key(&mut self, key: String, place: Place, alias_only: bool) {
+        if key.is_empty() {
+            return;
+        }
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+        self.max_tokens = self.max_tokens.max(words);
+        if words > 1 {
+            let first = &key[..key.find(' ').unwrap_or(key.len())];
+            let n = u8::try_from(words).unwrap_or(u8::MAX);
+            match self.first_words.get_mut(first) {
+                Some(longest) => *longest = (*longest).max(n),
+                None => {
+                    self.first_words.insert(first.to_string(), n);
+                }
             }
-            self.max_tokens = self.max_tokens.max(key.split(' ').count());
-            let entry = self.by_name.entry(key).or_default();
-            if !entry.contains(&place) {
-                entry.push(place);
+        }
+        match self.by_name.get_mut(key.as_str()) {
+            Some(entry) => entry.add(place, alias_only),
+            None => {
+                self.by_name.insert(key, Entry::One([place], alias_only));
             }
         }
     }
 
     pub fn lookup(&self, key: &str) -> &[Place] {
-        self.by_name.get(key).map(Vec::as_slice).unwrap_or(&[])
+        self.by_name.get(key).map(Entry::places).unwrap_or(&[])
+    }
+
+    /// The most tokens a name starting with the word `first` has (0: no name starts with it).
+    pub fn max_tokens_from(&self, first: &str) -> usize {
+        match self.first_words.get(first) {
+            Some(&n) => usize::from(n),
+            None => usize::from(self.by_name.contains_key(first)),
+        }
     }
 
     /// True when `key` names `place` only through an alternate name.
     pub fn is_alias_only(&self, key: &str, place: Place) -> bool {
-        self.alias_only.contains(&(key.to_string(), place))
+        self.by_name.get(key).is_some_and(|e| e.alias_only(place))
     }
 
     pub fn demonym(&self, key: &str) -> Option<u32> {

@@ -71,7 +71,7 @@ fn claim_subevents(
     let Some(claim) = info.statements.iter().find(|s| s.kind == StatementKind::Claim && s.object.is_some()) else {
         return false;
     };
-    let object = claim.object.expect("checked");
+    let object = claim_object(text, claim.object.expect("checked"));
     let Some(claimant) = responsible(info, claim, last_group) else {
         return false;
     };
@@ -283,4 +283,17 @@ fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
         apply_statements(text, info, None, &mut draft);
     }
     Some(draft)
+}
+
+/// What a claim names ends where the claimant goes on talking: "for the
+/// incident and stated that it was revenge for an airstrike on 3 January".
+fn claim_object(text: &str, object: Span) -> Span {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:,\s*|\s+and\s+)(?:said|saying|stated|stating|warned|warning|threatened|added|vowed|claimed)\b|,\s*which\b|\s+in\s+a\s+(?:statement|video|message)|;")
+            .expect("claim end pattern compiles")
+    });
+    match END.find(&text[object.start..object.end]) {
+        Some(m) => Span::new(object.start, object.start + m.start()),
+        None => object,
+    }
 }

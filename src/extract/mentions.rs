@@ -166,3 +166,48 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         i = end + 1;
     }
 }
+
+/// Nouns for a country's own forces when no country is named with them.
+const FORCE_NOUNS: &[(&str, bool)] = &[
+    ("soldiers", false), ("soldier", false), ("troops", false), ("army", false), ("military", false),
+    ("security forces", false), ("armed forces", false), ("government forces", false), ("government troops", false),
+    ("servicemen", false), ("military personnel", false), ("security personnel", false), ("marines", false),
+    ("police", true), ("policemen", true), ("policeman", true), ("police officers", true), ("gendarmes", true),
+    ("gendarmerie", true), ("riot police", true), ("police officer", true),
+];
+
+/// "soldiers", "the police": the forces of the country the sentence (or the
+/// article) is about, as the named actor "Military Forces of X" or "Police
+/// Forces of X" (the curated list's names, ACLED's convention).
+pub fn national_forces(dict: &ActorDict, text: &str, span: Span, country: (&str, &str), out: &mut Vec<Mention>) {
+    let tokens = tokenize(text, span.start, span.end);
+    let (iso2, country_name) = country;
+    let mut i = 0;
+    while i < tokens.len() {
+        let two = tokens.get(i + 1).map(|t| format!("{} {}", tokens[i].key, t.key));
+        let found = two
+            .as_deref()
+            .and_then(|p| FORCE_NOUNS.iter().find(|(w, _)| *w == p).map(|(_, police)| (2, *police)))
+            .or_else(|| FORCE_NOUNS.iter().find(|(w, _)| *w == tokens[i].key).map(|(_, police)| (1, *police)));
+        let Some((len, police)) = found else {
+            i += 1;
+            continue;
+        };
+        let sp = Span::new(tokens[i].start, tokens[i + len - 1].end);
+        if !out.iter().any(|m| m.span.overlaps(sp)) {
+            let name = format!("{} Forces of {country_name}", if police { "Police" } else { "Military" });
+            let with_the = format!("{} Forces of the {country_name}", if police { "Police" } else { "Military" });
+            let actor = match dict.resolve(&name).or_else(|| dict.resolve(&with_the)) {
+                Some(entry) => record_for(dict, entry, &text[sp.start..sp.end]),
+                None => {
+                    let mut rec = ActorRecord::new(&name, &text[sp.start..sp.end], ActorKind::StateForce);
+                    rec.country = Some(iso2.to_string());
+                    rec
+                }
+            };
+            out.push(Mention { span: sp, core: sp, actor });
+        }
+        i += len;
+    }
+    out.sort_by_key(|m| m.span.start);
+}

@@ -218,7 +218,9 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
                 let base = pop.log10() * 20.0;
                 // A foreign city must be famous; one known only by an alternate name must be local.
                 let alias = g.is_alias_only(&cand.key, p);
-                let plausible = (in_context && (!alias || pop >= 15_000.0)) || (!alias && pop >= 500_000.0);
+                // With no country named anywhere, any sizeable town may be meant.
+                let foreign_floor = if context.is_empty() { 15_000.0 } else { 500_000.0 };
+                let plausible = (in_context && (!alias || pop >= 15_000.0)) || (!alias && pop >= foreign_floor);
                 if !plausible {
                     continue;
                 }

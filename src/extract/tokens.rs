@@ -56,31 +56,94 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 }
 
 fn tokenize_raw(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut current: Option<(usize, CompactString, bool)> = None;
-    for (offset, ch) in text[start..end].char_indices() {
-        let pos = start + offset;
-        let folded = if ch.is_ascii() { ch } else { crate::model::fold_char(ch) };
-        if folded.is_alphanumeric() {
-            let (_, key, _) = current
-                .get_or_insert_with(|| (pos, CompactString::default(), folded.is_uppercase() || folded.is_numeric()));
-            if folded.is_ascii() {
-                key.push(folded.to_ascii_lowercase());
-            } else {
-                key.extend(folded.to_lowercase());
+    let slice = &text[start..end];
+    let bytes = slice.as_bytes();
+    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // ASCII fast path: a run of ASCII letters and digits, lower-cased in one go.
+            let s = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-        } else if let Some((s, key, cap)) = current.take() {
-            tokens.push(Token { start: s, end: pos, key, capitalized: cap });
+            if i < bytes.len() && bytes[i] >= 0x80 && starts_word_char(&slice[i..]) {
+                // The word goes on with a non-ASCII letter: take the general path.
+                i = word_slow(slice, s, start, &mut tokens);
+                continue;
+            }
+            let mut key = CompactString::new(&slice[s..i]);
+            key.make_ascii_lowercase();
+            tokens.push(Token { start: start + s, end: start + i, key, capitalized: !b.is_ascii_lowercase() });
+        } else if b < 0x80 {
+            i += 1;
+        } else if starts_word_char(&slice[i..]) {
+            i = word_slow(slice, i, start, &mut tokens);
+        } else {
+            i += utf8_len(b);
         }
-    }
-    if let Some((s, key, cap)) = current {
-        tokens.push(Token { start: s, end, key, capitalized: cap });
     }
     tokens
 }
 
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// True when `rest` starts with a character that folds to a letter or digit.
+fn starts_word_char(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|ch| fold(ch).is_alphanumeric())
+}
+
+fn fold(ch: char) -> char {
+    if ch.is_ascii() { ch } else { crate::model::fold_char(ch) }
+}
+
+/// Reads the word starting at `slice[s..]` char by char (folding diacritics),
+/// pushes it and returns the offset after it.
+fn word_slow(slice: &str, s: usize, base: usize, tokens: &mut Vec<Token>) -> usize {
+    let mut key = CompactString::default();
+    let mut capitalized = false;
+    let mut end = slice.len();
+    for (offset, ch) in slice[s..].char_indices() {
+        let folded = fold(ch);
+        if !folded.is_alphanumeric() {
+            end = s + offset;
+            break;
+        }
+        if offset == 0 {
+            capitalized = folded.is_uppercase() || folded.is_numeric();
+        }
+        if folded.is_ascii() {
+            key.push(folded.to_ascii_lowercase());
+        } else {
+            key.extend(folded.to_lowercase());
+        }
+    }
+    tokens.push(Token { start: base + s, end: base + end, key, capitalized });
+    end
+}
+
 /// The look-up key of a name: its tokens joined by single spaces.
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // Fast path (gazetteer and dictionary loading): no tokens, one allocation.
+        let mut key = String::with_capacity(name.len());
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        key.make_ascii_lowercase();
+        return key;
+    }
     tokenize(name, 0, name.len()).into_iter().map(|t| t.key).collect::<Vec<_>>().join(" ")
 }
 
@@ -96,6 +159,50 @@ mod tests {
         assert_eq!(keys, vec!["tajikistan", "s", "bogota", "based"]);
         assert_eq!(&text[toks[2].start..toks[2].end], "Bogotá");
         assert!(toks[0].capitalized && !toks[3].capitalized);
+    }
+
+    /// The tokeniser before its ASCII fast path: one char at a time.
+    fn reference(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut current: Option<(usize, CompactString, bool)> = None;
+        for (pos, ch) in text.char_indices() {
+            let folded = if ch.is_ascii() { ch } else { crate::model::fold_char(ch) };
+            if folded.is_alphanumeric() {
+                let (_, key, _) = current.get_or_insert_with(|| {
+                    (pos, CompactString::default(), folded.is_uppercase() || folded.is_numeric())
+                });
+                if folded.is_ascii() {
+                    key.push(folded.to_ascii_lowercase());
+                } else {
+                    key.extend(folded.to_lowercase());
+                }
+            } else if let Some((s, key, cap)) = current.take() {
+                tokens.push(Token { start: s, end: pos, key, capitalized: cap });
+            }
+        }
+        if let Some((s, key, cap)) = current {
+            tokens.push(Token { start: s, end: text.len(), key, capitalized: cap });
+        }
+        tokens
+    }
+
+    #[test]
+    fn fast_path_matches_reference() {
+        let samples = [
+            "",
+            "a",
+            "Bogotá-based ÉCOLE d’Ivoire naïve façade",
+            "ÁB3 x1ÿ Ωmega İstanbul ıi ß ǅ Σ 9am 10/12/2021",
+            "Ṭāhā al-ʿAqrab, ١٢٣ ٤ Ꮚ 中文 ſo K",
+            "mixedÅscii éa aé ée Zürich’s “quoted” — dash",
+            "end with accent é",
+            "🙂 emoji 🙂a a🙂",
+        ];
+        for text in samples {
+            let got = tokenize_raw(text, 0, text.len());
+            assert_eq!(got, reference(text), "{text:?}");
+            assert_eq!(name_key(text), reference(text).into_iter().map(|t| t.key).collect::<Vec<_>>().join(" "));
+        }
     }
 
     #[test]

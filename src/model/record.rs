@@ -137,6 +137,22 @@ impl IncidentRecord {
     }
 }
 
+impl IncidentRecord {
+    /// ACLED's event type: the incident type, refined by who was hit. An
+    /// assault on soldiers or fighters is a battle; on civilians, violence
+    /// against civilians.
+    pub fn acled_event_type(&self) -> &'static str {
+        let armed = |a: &ActorRecord| matches!(a.kind, ActorKind::StateForce | ActorKind::ArmedGroup);
+        let state_vs_group = self.perpetrators.iter().any(|p| p.kind == ActorKind::StateForce)
+            && self.perpetrators.iter().any(|p| matches!(p.kind, ActorKind::ArmedGroup | ActorKind::Unidentified));
+        let fight = self.victims.iter().chain(&self.targets).any(armed) || state_vs_group;
+        match self.kind {
+            IncidentType::ArmedAssault if !fight => "Violence against civilians",
+            other => other.acled_event_type(),
+        }
+    }
+}
+
 /// What extraction produces for one article: the article node and its incidents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExtractedArticle {

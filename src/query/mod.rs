@@ -2,6 +2,7 @@
 //! The CLI and the library call the same functions.
 
 pub mod cypher;
+pub mod traverse;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 

@@ -14,6 +14,7 @@ pub mod bulk;
 mod check;
 pub(crate) mod codec;
 mod dict;
+mod raw;
 mod read;
 mod records;
 mod write;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub use check::CheckReport;
+pub use raw::{RawImport, RawImporter, RawItem};
 pub use read::{Edge, Stats};
 pub use write::IngestOutcome;
 

@@ -121,6 +121,11 @@ impl<'s> WriteSet<'s> {
         }
     }
 
+    /// Adds a name index entry for an already normalised name (a store dump's entry, as it was).
+    pub(crate) fn index_normalized_name(&mut self, normalized: &str, id: NodeId) {
+        self.names.insert(name_key(normalized, id));
+    }
+
     pub(crate) fn index_date(&mut self, date: chrono::NaiveDate, id: NodeId) {
         self.dates.insert(date_key(date, id));
     }
