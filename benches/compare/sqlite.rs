@@ -232,14 +232,19 @@ pub fn neighbourhood(conn: &Connection, id: i64, hops: usize) -> rusqlite::Resul
     conn.query_row(&sql, [id], |r| r.get::<_, i64>(0)).map(|n| n as usize)
 }
 
+/// The claimant ranked `rank` (0 = most prolific) and its number of claims.
+pub fn claimant(conn: &Connection, rank: u32) -> rusqlite::Result<(String, i64)> {
+    conn.query_row(
+        "SELECT a.name, count(*) n FROM incident_actors ia JOIN actors a ON a.id = ia.actor_id
+         WHERE ia.role = 'claimed' GROUP BY a.id ORDER BY n DESC, a.name LIMIT 1 OFFSET ?1",
+        [rank],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
 /// The most prolific claimant, and an actor of middling activity for traversals.
 pub fn pick_actors(conn: &Connection) -> rusqlite::Result<(String, i64, String, i64)> {
-    let (claimant, claims): (String, i64) = conn.query_row(
-        "SELECT a.name, count(*) n FROM incident_actors ia JOIN actors a ON a.id = ia.actor_id
-         WHERE ia.role = 'claimed' GROUP BY a.id ORDER BY n DESC, a.name LIMIT 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (claimant, claims) = claimant(conn, 0)?;
     let (seed, seed_id): (String, i64) = conn.query_row(
         "SELECT a.name, a.id FROM incident_actors ia JOIN actors a ON a.id = ia.actor_id
          WHERE a.kind = 'armed_group' GROUP BY a.id ORDER BY count(*) DESC, a.name LIMIT 1 OFFSET 200",

@@ -191,6 +191,17 @@ fn same_word_case(alias: &str, found: &str) -> bool {
                 | "the"
                 | "de"
                 | "la"
+                // Generic heads are often lower-case in running text ("the Abu Sayyaf group").
+                | "group"
+                | "movement"
+                | "organization"
+                | "organisation"
+                | "network"
+                | "faction"
+                | "party"
+                | "militia"
+                | "brigade"
+                | "brigades"
         )
     };
     let words = |s: &str| -> Vec<String> {

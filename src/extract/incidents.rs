@@ -272,7 +272,9 @@ fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
     let attacker = |s: &SentenceInfo| {
         s.mentions.iter().any(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified))
     };
-    let first = sentences.iter().find(|s| attacker(s) || !s.statements.is_empty())?;
+    // A short note (a dataset's event description) that names a place or an actor is an event too.
+    let note = text.len() <= 1000 && sentences.iter().any(|s| !s.places.is_empty() || !s.mentions.is_empty());
+    let first = sentences.iter().find(|s| attacker(s) || !s.statements.is_empty() || (note && !s.places.is_empty()))?;
     let hit = Hit { span: first.span, kind: IncidentType::Other, strength: 0, generic: false };
     let mut draft = Draft::new(&hit, text, first.span);
     for m in first.mentions.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified)) {

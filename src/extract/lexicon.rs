@@ -216,6 +216,7 @@ pub const TRIGGERS: &[Trigger] = &[
             "rallied",
             "demonstrated",
             "went on strike",
+            "strike",
             "on strike",
             "sit in",
             "sit ins",

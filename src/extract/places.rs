@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Place};
 use super::lexicon::NOT_PLACES;
+use super::phrases::FastSet;
 use super::text::Span;
 use super::tokens::{Token, name_key, tokenize};
 use crate::model::geo::offset_point;
@@ -48,12 +49,20 @@ const ADMIN_SUFFIXES: &[&str] = &[
 pub fn candidates(g: &Gazetteer, text: &str, span: Span, shouting: bool, skip: &[Span]) -> Vec<Candidate> {
     let tokens = tokenize(text, span.start, span.end);
     let mut out = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
         let mut matched = None;
         if (shouting || tokens[i].capitalized) && !tokens[i].key.chars().all(|c| c.is_ascii_digit()) {
-            for n in (1..=g.max_tokens.min(tokens.len() - i)).rev() {
-                if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip, shouting) {
+            // No name is longer than the longest one starting with this word,
+            // and names do not run across sentence punctuation.
+            let longest = g.max_tokens_from(&tokens[i].key).min(g.max_tokens).min(tokens.len() - i);
+            let mut reach = longest.min(1);
+            while reach < longest && !breaks_name(text, &tokens[i + reach - 1], &tokens[i + reach]) {
+                reach += 1;
+            }
+            for n in (1..=reach).rev() {
+                if let Some(c) = try_ngram(g, text, &tokens[i..i + n], skip, shouting, &mut key) {
                     matched = Some((n, c));
                     break;
                 }
@@ -71,8 +80,29 @@ pub fn candidates(g: &Gazetteer, text: &str, span: Span, shouting: bool, skip: &
     out
 }
 
+/// Punctuation between two tokens that a place name does not run across.
+fn breaks_name(text: &str, a: &Token, b: &Token) -> bool {
+    text[a.end..b.start].contains([',', '.', ';', ':', '(', ')'])
+}
+
 /// Words that may follow a place name in a longer capitalised name ("Kabul University").
 const PLACE_HEADS: &[&str] = &[
+    "local",
+    "lga",
+    "council",
+    "metropolitan",
+    "south",
+    "north",
+    "east",
+    "west",
+    "central",
+    "upper",
+    "lower",
+    "ouest",
+    "est",
+    "nord",
+    "sud",
+    "junction",
     "university",
     "airport",
     "province",
@@ -146,29 +176,46 @@ fn sentence_start(text: &str, pos: usize) -> bool {
     head.is_empty() || head.ends_with(['.', '!', '?', '\n', '-', '"'])
 }
 
-fn try_ngram(g: &Gazetteer, text: &str, toks: &[Token], skip: &[Span], shouting: bool) -> Option<Candidate> {
+/// The candidate for the name `toks` (already checked not to run across
+/// punctuation); `key` is a reusable buffer.
+fn try_ngram(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    skip: &[Span],
+    shouting: bool,
+    key: &mut String,
+) -> Option<Candidate> {
     let first = toks.first()?;
     let last = toks.last()?;
-    // Names do not run across sentence punctuation.
-    if toks.windows(2).any(|w| text[w[0].end..w[1].start].contains([',', '.', ';', ':', '(', ')'])) {
+    key.clear();
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    let places = g.lookup(key);
+    if places.is_empty() {
         return None;
     }
-    let key: String = toks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-    if toks.len() == 1 && (NOT_PLACES.contains(&key.as_str()) || key.len() < 3) {
+    if toks.len() == 1 && (key.len() < 3 || not_place(key)) {
         return None;
     }
     let span = Span::new(first.start, last.end);
     if skip.iter().any(|s| s.overlaps(span)) {
         return None;
     }
-    let places = g.lookup(&key);
-    if places.is_empty() {
-        return None;
-    }
     if !shouting && !name_context_ok(text, toks) {
         return None;
     }
-    Some(Candidate { span, key, places: places.to_vec(), admin_suffix: false })
+    Some(Candidate { span, key: key.clone(), places: places.to_vec(), admin_suffix: false })
+}
+
+/// A word in [`NOT_PLACES`], through a hash set.
+fn not_place(key: &str) -> bool {
+    static SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_PLACES.iter().copied().collect());
+    SET.contains(key)
 }
 
 /// Countries named in text, directly or by a demonym ("Tajik", "Nigerian").
@@ -219,7 +266,7 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
                 // A foreign city must be famous; one known only by an alternate name must be local.
                 let alias = g.is_alias_only(&cand.key, p);
                 // With no country named anywhere, any sizeable town may be meant.
-                let foreign_floor = if context.is_empty() { 15_000.0 } else { 500_000.0 };
+                let foreign_floor = if context.is_empty() { 1_000.0 } else { 500_000.0 };
                 let plausible = (in_context && (!alias || pop >= 15_000.0)) || (!alias && pop >= foreign_floor);
                 if !plausible {
                     continue;

@@ -12,6 +12,11 @@ Examples:
   ckg incidents --place Borno --from 2021-01-01 --format csv
   ckg actor ISWAP --format json
   ckg export dot --actor Taliban > taliban.dot && dot -Tsvg taliban.dot > taliban.svg
+  ckg path \"Islamic State\" Taliban           how two actors connect, shortest first
+  ckg neighbors Kabul --hops 2 --format dot | dot -Tsvg > kabul.svg
+  ckg timeline --actor ISWAP --by year          incidents and deaths per year
+  ckg top actors --place Borno --by killed
+  ckg export jsonl -o dump.jsonl && ckg --db copy.db import jsonl dump.jsonl
   ckg --db /data/ckg.db stats
 
 The store is the directory given by --db, or $CKG_DB, or ./ckg.db.";
@@ -39,7 +44,7 @@ pub enum Command {
     },
     /// Import dataset files (CSV/TSV, plain or .gz): acled, ucdp, gdelt, icews, or gen (`ckg gen` output).
     Import {
-        /// acled | ucdp | gdelt | icews | gen
+        /// acled | ucdp | gdelt | icews | gen, or jsonl (a `ckg export jsonl` dump)
         dataset: String,
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -114,6 +119,14 @@ pub enum Command {
     Query(crate::query_cmd::QueryArgs),
     /// Interactive query shell with history and tab completion.
     Shell(crate::shell::ShellArgs),
+    /// How two actors connect (shared incidents, places, parent groups), shortest paths first.
+    Path(crate::traverse_cmd::PathArgs),
+    /// Actors, places and incidents within K hops of an actor or place.
+    Neighbors(crate::traverse_cmd::NeighborsArgs),
+    /// Incidents and people killed per month or year, for an actor or place.
+    Timeline(crate::traverse_cmd::TimelineArgs),
+    /// The most active actors or places, by incidents or people killed.
+    Top(crate::traverse_cmd::TopArgs),
     /// Score extraction against a gold file (see EVAL.md): GTD JSON lines, ACLED CSV or MUC-4 JSON.
     Eval {
         #[arg(value_enum)]
@@ -158,6 +171,29 @@ pub enum DictFormat {
 pub enum ExportCommand {
     /// GraphViz DOT of the whole graph, an actor's neighbourhood, or one incident.
     Dot {
+        #[arg(long, conflicts_with = "incident")]
+        actor: Option<String>,
+        /// Incident id as printed by other commands (incident:0123456789abcdef).
+        #[arg(long)]
+        incident: Option<String>,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Render with GraphViz `dot` (Debian package graphviz) into OUT instead of writing DOT.
+        #[arg(long, value_enum)]
+        render: Option<crate::export_cmd::RenderFormat>,
+        /// The output file (same as --output).
+        #[arg(value_name = "OUT", conflicts_with = "output")]
+        out: Option<PathBuf>,
+    },
+    /// The whole store as JSON lines (every node, edge and index entry); `ckg import jsonl` loads it back.
+    Jsonl {
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// GraphML (for Gephi and other tools) of the whole graph, an actor's neighbourhood, or one incident.
+    Graphml {
         #[arg(long, conflicts_with = "incident")]
         actor: Option<String>,
         /// Incident id as printed by other commands (incident:0123456789abcdef).

@@ -4,8 +4,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use ckg::export::dot::{self, Selection};
-use ckg::model::{IncidentType, NodeId};
+use ckg::model::IncidentType;
 use ckg::query::{self, IncidentFilter};
 use ckg::{Store, StoreConfig};
 
@@ -15,6 +14,7 @@ use crate::{ingest, output};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, text } => ingest::run(&cli.db, &paths, &text),
+        Command::Import { dataset, files, .. } if dataset == "jsonl" => crate::export_cmd::import_jsonl(&cli.db, &files),
         Command::Import { dataset, files, reject_file, cameo, batch, cache_mb, json } => {
             let args = crate::import_cmd::ImportArgs {
                 dataset: &dataset,
@@ -59,31 +59,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Query(args) => crate::query_cmd::run(&cli.db, &args),
         Command::Shell(args) => crate::shell::run(&cli.db, &args),
         Command::Eval { dataset, file, limit, format, show } => crate::eval::run(dataset, &file, limit, format, show),
-        Command::Export(ExportCommand::Dot { actor, incident, output: path }) => {
-            let store = open_existing(&cli.db)?;
-            let selection = match (actor, incident) {
-                (Some(name), _) => Selection::Actor(name),
-                (None, Some(id)) => Selection::Incident(id.parse::<NodeId>().map_err(anyhow::Error::msg)?),
-                (None, None) => Selection::All,
-            };
-            let view = dot::select(&store, &selection)?;
-            match path {
-                Some(path) => {
-                    let file =
-                        std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
-                    let mut out = io::BufWriter::new(file);
-                    dot::write_dot(&store, &view, &mut out)?;
-                    out.flush().with_context(|| format!("cannot write {}", path.display()))?;
-                    eprintln!("wrote {} ({} nodes)", path.display(), view.node_count());
-                }
-                None => {
-                    let mut out = io::BufWriter::new(io::stdout().lock());
-                    dot::write_dot(&store, &view, &mut out)?;
-                    out.flush()?;
-                }
-            }
-            Ok(ExitCode::SUCCESS)
+        Command::Export(ExportCommand::Dot { actor, incident, output, render, out }) => {
+            crate::export_cmd::dot(&cli.db, &crate::export_cmd::Pick { actor, incident }, output.or(out), render)
         }
+        Command::Export(ExportCommand::Jsonl { output }) => crate::export_cmd::jsonl(&cli.db, output),
+        Command::Export(ExportCommand::Graphml { actor, incident, output }) => {
+            crate::export_cmd::graphml(&cli.db, &crate::export_cmd::Pick { actor, incident }, output)
+        }
+        Command::Path(args) => crate::traverse_cmd::path(&cli.db, &args),
+        Command::Neighbors(args) => crate::traverse_cmd::neighbors(&cli.db, &args),
+        Command::Timeline(args) => crate::traverse_cmd::timeline(&cli.db, &args),
+        Command::Top(args) => crate::traverse_cmd::top(&cli.db, &args),
     }
 }
 

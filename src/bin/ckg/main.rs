@@ -3,11 +3,13 @@
 mod args;
 mod commands;
 mod eval;
+mod export_cmd;
 mod import_cmd;
 mod ingest;
 mod output;
 mod query_cmd;
 mod shell;
+mod traverse_cmd;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
