@@ -257,6 +257,8 @@ fn acled_scores(gold: &AcledGold, pred: &ExtractedArticle) -> Vec<FieldScore> {
 fn acled_generic_and_named_actors() {
     let mut inc = incident(IncidentType::ArmedAssault);
     inc.perpetrators.push(ActorRecord::new("Unidentified gunmen", "gunmen", ActorKind::Unidentified));
+    // An assault on soldiers is a battle in ACLED's terms.
+    inc.victims.push(actor("Military Forces of Nigeria", ActorKind::StateForce));
     let mut borno = place("Borno", "NG", GeoPrecision::AdminArea);
     borno.admin1 = Some("Borno".into());
     inc.places.push(borno);
