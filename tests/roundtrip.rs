@@ -32,10 +32,10 @@ fn jsonl_round_trip_restores_every_node_edge_and_property() {
     assert_eq!(stats_json(&copy), stats_json(&db));
 
     // Node by node and edge by edge, with all properties (f64 coordinates included).
+    let total = stats_json(&db)["nodes"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum::<u64>();
     let (original, restored) = (Store::open(&db).unwrap(), Store::open(&copy).unwrap());
     let nodes: Vec<_> = original.all_nodes().collect::<Result<_, _>>().unwrap();
     let copied: Vec<_> = restored.all_nodes().collect::<Result<_, _>>().unwrap();
-    let total = stats_json(&db)["nodes"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum::<u64>();
     assert!(total > 100 && nodes.len() as u64 == total, "{} nodes, stats say {total}", nodes.len());
     assert_eq!(nodes, copied);
     assert!(nodes.iter().any(|(_, n)| matches!(n, ckg::model::Node::Location(l) if l.lat.is_some())));

@@ -62,7 +62,10 @@ fn path_connects_two_actors_through_shared_places_shortest_first() {
     // Aliases resolve to the same actor and the same paths.
     assert_eq!(json_of(db, &["path", "ISIS", "Taliban", "--format", "json"]), value);
     // No connection within 3 hops.
-    assert_eq!(json_of(db, &["path", "Islamic State", "Taliban", "--max-hops", "3", "--format", "json"]), Value::Array(vec![]));
+    assert_eq!(
+        json_of(db, &["path", "Islamic State", "Taliban", "--max-hops", "3", "--format", "json"]),
+        Value::Array(vec![])
+    );
     let table = run_ok(&mut ckg_db(db, &["path", "Islamic State", "Taliban", "--max-hops", "3", "--format", "table"]));
     assert!(table.contains("no path between"), "{table}");
 }
@@ -243,7 +246,10 @@ fn top_ranks_responsible_actors_and_places() {
     assert_eq!(killed.len(), 3);
     assert!(killed.windows(2).all(|w| w[0] >= w[1]), "{places}");
 
-    let nigeria = json_of(db, &["top", "actors", "--place", "Nigeria", "--from", "2014-01-01", "--to", "2030-12-31", "--format", "json"]);
+    let nigeria = json_of(
+        db,
+        &["top", "actors", "--place", "Nigeria", "--from", "2014-01-01", "--to", "2030-12-31", "--format", "json"],
+    );
     assert_eq!(nigeria[0]["name"], "Boko Haram", "{nigeria}");
     assert!(nigeria.as_array().unwrap().iter().all(|r| r["name"] != "Taliban"), "{nigeria}");
     let none = json_of(db, &["top", "actors", "--from", "2030-01-01", "--format", "json"]);
@@ -263,7 +269,10 @@ fn export_dot_has_clusters_legend_and_incident_colours_and_renders() {
         assert!(dot.contains(&format!("subgraph \"cluster_country_{cc}\"")), "no {cc} cluster:\n{dot}");
     }
     assert!(dot.contains("\"legend:Actor\"") && dot.contains("\"legend:incident:bombing\""), "{dot}");
-    assert!(dot.contains(&format!("fillcolor=\"{}\"", ckg::export::dot::incident_colour(ckg::model::IncidentType::Kidnapping))));
+    assert!(dot.contains(&format!(
+        "fillcolor=\"{}\"",
+        ckg::export::dot::incident_colour(ckg::model::IncidentType::Kidnapping)
+    )));
     check_dot(&dot);
 
     let dir = tempfile::tempdir().unwrap();
@@ -282,4 +291,71 @@ fn export_dot_has_clusters_legend_and_incident_colours_and_renders() {
         run_ok(ckg_db(db, &["export", "dot", "--render", "png"]).arg(&png));
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"), "no PNG written");
     }
+}
+
+/// A store loaded from hand-written JSON lines whose names DOT and XML must escape:
+/// two actors who both attacked one town.
+fn awkward_store(dir: &Path) -> std::path::PathBuf {
+    let actor = |id: &str, name: &str| {
+        let props =
+            serde_json::json!({"name": name, "kind": "armed_group", "aliases": [], "country": null, "unnamed": false});
+        serde_json::json!({"type": "node", "id": id, "kind": "actor", "props": props})
+    };
+    let town = serde_json::json!({"name": "Town \"<X>\"\\\nNorth", "country": "N\"G<>", "admin1": null,
+        "lat": 12.345678901234567, "lon": -0.1, "precision": "point", "geonameid": null});
+    let incident = |id: &str, summary: &str| {
+        let props = serde_json::json!({"kind": "bombing", "summary": summary, "date": null, "killed": 3,
+            "injured": null, "captured": null, "weapons": []});
+        serde_json::json!({"type": "node", "id": id, "kind": "incident", "props": props})
+    };
+    let edge = |src: &str, kind: &str, dst: &str| {
+        let props = serde_json::json!({"mention": "a \"<mention>\"", "by": null, "mode": null, "victim": false, "evidence": []});
+        serde_json::json!({"type": "edge", "src": src, "kind": kind, "dst": dst, "props": props})
+    };
+    let name = |name: &str, node: &str| serde_json::json!({"type": "name", "name": name, "node": node});
+    let (a, b, l) = ("actor:00000000000000a1", "actor:00000000000000b2", "location:00000000000000c3");
+    let (i1, i2) = ("incident:00000000000000d4", "incident:00000000000000e5");
+    let lines = [
+        actor(a, "Al \"Quoted\" Front"),
+        actor(b, "Back\\slash <Brigade>\nNew & Line"),
+        serde_json::json!({"type": "node", "id": l, "kind": "location", "props": town}),
+        incident(i1, "A \"test\" <incident>\nwith \\ odd text"),
+        incident(i2, "Another {odd} | <record> \\"),
+        edge(i1, "PERPETRATED_BY", a),
+        edge(i2, "PERPETRATED_BY", b),
+        edge(i1, "OCCURRED_AT", l),
+        edge(i2, "OCCURRED_AT", l),
+        name("al quoted front", a),
+        name("back slash brigade new line", b),
+        name("town x north", l),
+    ];
+    let text: String = lines.iter().map(|v| format!("{v}\n")).collect();
+    let file = dir.join("awkward.jsonl");
+    std::fs::write(&file, text).unwrap();
+    let db = dir.join("awkward.db");
+    run_ok(ckg_db(&db, &["import", "jsonl"]).arg(&file));
+    assert_check_ok(&db);
+    db
+}
+
+#[test]
+fn dot_of_path_neighbors_and_export_escapes_quotes_backslashes_newlines_and_brackets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = awkward_store(dir.path());
+    let db = db.as_path();
+    let paths = json_of(db, &["path", "Al \"Quoted\" Front", "Back\\slash <Brigade> New & Line", "--format", "json"]);
+    assert_eq!(paths[0]["hops"], 4, "{paths}");
+    assert_eq!(paths[0]["nodes"][2]["label"], "Town \"<X>\"\\\nNorth, N\"G<>", "{paths}");
+    let dot = run_ok(&mut ckg_db(db, &["path", "al quoted front", "back slash brigade new line", "--format", "dot"]));
+    assert!(dot.contains(r#"label="Al \"Quoted\" Front""#), "{dot}");
+    assert!(dot.contains(r#"label="Back\\slash <Brigade>\nNew & Line""#), "{dot}");
+    assert!(dot.contains(r#"subgraph "cluster_country_N\"G<>""#), "{dot}");
+    assert!(!dot.contains("\nNew & Line") && !dot.contains("\nwith \\"), "raw newline in a label:\n{dot}");
+    check_dot(&dot);
+    let dot = run_ok(&mut ckg_db(db, &["neighbors", "Town X North", "--hops", "2", "--format", "dot"]));
+    assert!(dot.contains(r#"A \"test\" <incident>\nwith \\ odd text"#), "{dot}");
+    check_dot(&dot);
+    check_dot(&export_dot(db, &[]));
+    let table = run_ok(&mut ckg_db(db, &["neighbors", "Al \"Quoted\" Front", "--hops", "4", "--format", "table"]));
+    assert!(table.contains("Back\\slash <Brigade> New & Line"), "{table}");
 }

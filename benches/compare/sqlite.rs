@@ -187,8 +187,8 @@ fn incident_rows(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<Inciden
 /// Incidents claimed by the actor (any alias) or a branch, as full rows.
 pub fn claims(conn: &Connection, name: &str) -> rusqlite::Result<Vec<IncidentRow>> {
     let sql = format!(
-        "{FAMILY} SELECT DISTINCT ia.incident_id FROM incident_actors ia JOIN family f
-         ON ia.actor_id = f.id WHERE ia.role = 'claimed'"
+        "{FAMILY} SELECT DISTINCT ia.incident_id FROM incident_actors ia
+         WHERE ia.actor_id IN (SELECT id FROM family) AND ia.role = 'claimed'"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let ids: Vec<i64> =
@@ -208,9 +208,9 @@ pub fn incidents(
         "{FAMILY}, area(id) AS (
             SELECT place_id FROM place_names WHERE name = ?2
             UNION SELECT p.id FROM places p JOIN area a ON p.parent_id = a.id)
-         SELECT DISTINCT i.id FROM incident_actors ia JOIN family f ON ia.actor_id = f.id
-         JOIN incidents i ON i.id = ia.incident_id
-         WHERE i.date_start BETWEEN ?3 AND ?4 AND i.place_id IN (SELECT id FROM area)"
+         SELECT DISTINCT i.id FROM incident_actors ia JOIN incidents i ON i.id = ia.incident_id
+         WHERE ia.actor_id IN (SELECT id FROM family)
+         AND i.date_start BETWEEN ?3 AND ?4 AND i.place_id IN (SELECT id FROM area)"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let args = params![ckg::model::normalize_name(actor), ckg::model::normalize_name(place), from, to];

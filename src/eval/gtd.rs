@@ -200,7 +200,9 @@ fn score_groups(gold: &GtdGold, main: Option<&IncidentRecord>, extractor: &Extra
     let non_state = |a: &&ActorRecord| !matches!(a.kind, ActorKind::StateForce | ActorKind::Government);
     let responsible = distinct_named(
         extractor,
-        main.into_iter().flat_map(|m| m.perpetrators.iter().chain(&m.claimed_by).chain(&m.attributed_to)).filter(non_state),
+        main.into_iter()
+            .flat_map(|m| m.perpetrators.iter().chain(&m.claimed_by).chain(&m.attributed_to))
+            .filter(non_state),
     );
     let names = |v: &[(String, Vec<String>)]| list(&v.iter().map(|x| &x.0).collect::<Vec<_>>());
     let gold_name = gold.group.as_deref().unwrap_or("none");

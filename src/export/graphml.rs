@@ -177,7 +177,10 @@ mod tests {
 
     #[test]
     fn xml_escape_handles_markup_quotes_and_control_characters() {
-        assert_eq!(xml_escape(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;");
+        assert_eq!(
+            xml_escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;"
+        );
         assert_eq!(xml_escape("bell\u{7}\0 line\nnext"), "bell line\nnext");
     }
 }

@@ -216,7 +216,13 @@ fn from_line(line: Line) -> std::result::Result<Option<RawItem>, String> {
         }
         Line::Edge { src, kind, dst, props: p } => {
             let evidence = p.evidence.iter().map(|e| Evidence { article: e.article, start: e.start, end: e.end });
-            let props = EdgeProps { mention: p.mention, by: p.by, mode: p.mode, victim: p.victim, evidence: evidence.collect() };
+            let props = EdgeProps {
+                mention: p.mention,
+                by: p.by,
+                mode: p.mode,
+                victim: p.victim,
+                evidence: evidence.collect(),
+            };
             RawItem::Edge(src, kind, dst, props)
         }
         Line::Name { name, node } => RawItem::Name(name, node),
@@ -230,7 +236,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(text: &str) -> std::result::Result<Vec<u8>, String> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return Err(format!("{text:?} is not hex"));
     }
     (0..text.len())

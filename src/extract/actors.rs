@@ -233,7 +233,14 @@ fn variants(alias: &str) -> Vec<String> {
     let lower = alias.to_ascii_lowercase();
     if alias.contains(' ') && ["ists", "ants", "ers", "ians", "ites"].iter().any(|s| lower.ends_with(s)) {
         let singular = &alias[..alias.len() - 1];
-        v.extend(v.clone().iter().map(|x| x[..x.len() - 1].to_string()).filter(|x| x != singular).chain([singular.to_string()]).collect::<Vec<_>>());
+        v.extend(
+            v.clone()
+                .iter()
+                .map(|x| x[..x.len() - 1].to_string())
+                .filter(|x| x != singular)
+                .chain([singular.to_string()])
+                .collect::<Vec<_>>(),
+        );
     }
     v
 }

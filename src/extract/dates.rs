@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::text::Span;
+use super::text::{Span, cue, prepare};
 use crate::model::{DatePrecision, DateRange};
 
 /// A time expression found in text.
@@ -54,6 +54,10 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(text: &str, span: Span, published: NaiveDate) -> Vec<TimeExpr> {
     let slice = &text[span.start..span.end];
     let mut out = Vec::new();
+    // Every pattern needs an ASCII digit or one of the date cue words.
+    if !slice.bytes().any(|b| b.is_ascii_digit()) && !prepare(slice).any(cue::DATE) {
+        return out;
+    }
     for caps in PATTERN.captures_iter(slice) {
         let whole = caps.get(0).expect("group 0");
         let Some(range) = resolve(&caps, published) else {

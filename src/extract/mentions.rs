@@ -169,11 +169,27 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
 
 /// Nouns for a country's own forces when no country is named with them.
 const FORCE_NOUNS: &[(&str, bool)] = &[
-    ("soldiers", false), ("soldier", false), ("troops", false), ("army", false), ("military", false),
-    ("security forces", false), ("armed forces", false), ("government forces", false), ("government troops", false),
-    ("servicemen", false), ("military personnel", false), ("security personnel", false), ("marines", false),
-    ("police", true), ("policemen", true), ("policeman", true), ("police officers", true), ("gendarmes", true),
-    ("gendarmerie", true), ("riot police", true), ("police officer", true),
+    ("soldiers", false),
+    ("soldier", false),
+    ("troops", false),
+    ("army", false),
+    ("military", false),
+    ("security forces", false),
+    ("armed forces", false),
+    ("government forces", false),
+    ("government troops", false),
+    ("servicemen", false),
+    ("military personnel", false),
+    ("security personnel", false),
+    ("marines", false),
+    ("police", true),
+    ("policemen", true),
+    ("policeman", true),
+    ("police officers", true),
+    ("gendarmes", true),
+    ("gendarmerie", true),
+    ("riot police", true),
+    ("police officer", true),
 ];
 
 /// "soldiers", "the police": the forces of the country the sentence (or the

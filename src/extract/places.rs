@@ -8,7 +8,7 @@ use regex::Regex;
 use super::gazetteer::{Gazetteer, Place};
 use super::lexicon::NOT_PLACES;
 use super::phrases::FastSet;
-use super::text::Span;
+use super::text::{Keywords, Span};
 use super::tokens::{Token, name_key, tokenize};
 use crate::model::geo::offset_point;
 use crate::model::{GeoPrecision, Location};
@@ -286,11 +286,22 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("offset pattern compiles")
 });
 
+/// Words [`OFFSET`] needs: a direction (bit 1) and a unit (bit 2).
+static OFFSET_WORDS: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[("north", 1), ("south", 1), ("east", 1), ("west", 1), ("km", 2), ("kilomet", 2), ("mi", 2)])
+});
+
 /// "50 km southwest of Dushanbe": a point offset from a known place, with
 /// approximate precision. Returns the mention and the span of the anchor name.
 pub fn offset_mentions(g: &Gazetteer, text: &str, span: Span, mentions: &[PlaceMention]) -> Vec<(PlaceMention, Span)> {
     let slice = &text[span.start..span.end];
     let mut out = Vec::new();
+    // Without an anchor name there is nothing to offset from; without a
+    // direction and a unit the pattern cannot match.
+    let cues = OFFSET_WORDS.scan(slice);
+    if mentions.is_empty() || cues & 1 == 0 || cues & 2 == 0 {
+        return out;
+    }
     for caps in OFFSET.captures_iter(slice) {
         let whole = caps.get(0).expect("group 0");
         let anchor_start = span.start + whole.end();

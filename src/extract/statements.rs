@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::Span;
+use super::text::{FoldedRegex, Span, cue, prepare};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatementKind {
@@ -38,21 +38,20 @@ pub struct Statement {
     pub by_subject: bool,
 }
 
-static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)
+static CLAIM: LazyLock<FoldedRegex> = LazyLock::new(|| {
+    FoldedRegex::new(r"(?x)
         \b(?:claimed|claims|claim|claiming|accepted|admitted|took|taken|takes|taking|assumed|has\s+claimed)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)(?:\s+(?:late\s+|early\s+)?on\s+[a-z]+day)?(?:\s+for)?\b
       | \bclaimed\s+(?:the|this|that|last|its|[a-z]+day's)\s+(?:[a-z-]+\s+){0,2}?(?:attack|attacks|bombing|bombings|assault|killing|killings|kidnapping|abduction|raid|ambush|blast|explosion|operation|strike|shooting|massacre|ambush)\b
       | \bsaid\s+(?:(?:late\s+|early\s+)?on\s+[a-z]+day\s+)?(?:that\s+)?(?:it|they|its\s+(?:fighters|militants|members|men))\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|conducted|launched|staged|killed|attacked|executed|detonated|targeted|abducted)\b
-    ").expect("claim pattern compiles")
+    ")
 });
 
-static CLAIMED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by|claim(?:ed)?\s+of\s+responsibility\s+(?:by|from)|claimed\s+by)\s+")
-        .expect("claimed-by pattern compiles")
+static CLAIMED_BY: LazyLock<FoldedRegex> = LazyLock::new(|| {
+    FoldedRegex::new(r"\b(?:responsibility\s+(?:was|has\s+been|had\s+been)\s+claimed\s+by|claim(?:ed)?\s+of\s+responsibility\s+(?:by|from)|claimed\s+by)\s+")
 });
 
-static UNCLAIMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)
+static UNCLAIMED: LazyLock<FoldedRegex> = LazyLock::new(|| {
+    FoldedRegex::new(r"(?x)
         \bno\s+(?:immediate\s+)?(?:claim|announcement|word)\b
       | \bno\s+(?:one|group|organi[sz]ation|faction|militant\s+group|party|other\s+group|armed\s+group|individual)\s+(?:has\s+|had\s+|have\s+|immediately\s+|yet\s+|so\s+far\s+)*(?:claimed|taken|accepted|admitted|come\s+forward)
       | \b(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:claimed|claim)
@@ -64,12 +63,11 @@ static UNCLAIMED: LazyLock<Regex> = LazyLock::new(|| {
       | \bdid\s+not\s+(?:immediately\s+)?claim
       | \bno\s+(?:immediate\s+)?(?:responsibility|claim\s+of\s+responsibility)\b
       | \bwithout\s+(?:a\s+|any\s+)?claim
-    ").expect("unclaimed pattern compiles")
+    ")
 });
 
-static DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|disowned)\s+(?:any\s+|all\s+|the\s+)?(?:involvement|responsibility|role|carrying\s+out|that\s+it|that\s+they|having|being\s+behind|it\s+was\s+behind|accusations?|allegations?|claims?|links?|charges?|reports?|the\s+accusation)?")
-        .expect("denial pattern compiles")
+static DENIAL: LazyLock<FoldedRegex> = LazyLock::new(|| {
+    FoldedRegex::new(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|disowned)\s+(?:any\s+|all\s+|the\s+)?(?:involvement|responsibility|role|carrying\s+out|that\s+it|that\s+they|having|being\s+behind|it\s+was\s+behind|accusations?|allegations?|claims?|links?|charges?|reports?|the\s+accusation)?")
 });
 
 static BLAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,21 +83,34 @@ static BLAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("blame pattern compiles")
 });
 
-static BEHIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|is|are|had\s+been)\s+(?:likely\s+|probably\s+|most\s+likely\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)?(?:behind|responsible\s+for)\b")
-        .expect("behind pattern compiles")
+static BEHIND: LazyLock<FoldedRegex> = LazyLock::new(|| {
+    FoldedRegex::new(r"\b(?:was|were|is|are|had\s+been)\s+(?:likely\s+|probably\s+|most\s+likely\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)?(?:behind|responsible\s+for)\b")
 });
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|not|never|yet\s+to|nobody|without|n't|none)\b[^,;]*$").expect("negation pattern compiles")
 });
 
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+// Who speaks: three patterns, tried as one alternation would be (see `speaker`).
+
+/// ", Tajik authorities said on Wednesday.": from the sentence's last comma
+/// (or its start), run on the text from there, so anchored.
+static SPEAKER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)
-        (?:,|^)\s*(?P<after>[^,;]{2,80}?)\s+(?:said|say|says|told|reported|announced|stated|confirmed|added)\b[^,;]*[.;]?\s*$
-      | \baccording\s+to\s+(?P<acc>[^,.;]{2,80})
-      | ^(?P<before>[^,;]{2,60}?)\s+(?:said|says|told\s+[^,]{1,30}|reported|announced|stated)\b
+        \A(?:,|^)\s*(?P<after>[^,;]{2,80}?)\s+(?:said|say|says|told|reported|announced|stated|confirmed|added)\b[^,;]*[.;]?\s*$
     ").expect("speaker pattern compiles")
+});
+
+static SPEAKER_ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?ix) \baccording\s+to\s+(?P<acc>[^,.;]{2,80})").expect("speaker pattern compiles"));
+
+static SPEAKER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^(?P<before>[^,;]{2,60}?)\s+(?:said|says|told\s+[^,]{1,30}|reported|announced|stated)\b
+    ",
+    )
+    .expect("speaker pattern compiles")
 });
 
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,66 +123,90 @@ pub fn find(text: &str, span: Span) -> Vec<Statement> {
     let slice = &text[span.start..span.end];
     let abs = |s: usize, e: usize| Span::new(span.start + s, span.start + e);
     let mut out = Vec::new();
-    for m in UNCLAIMED.find_iter(slice) {
-        out.push(Statement {
-            kind: StatementKind::Unclaimed,
-            cue: abs(m.start(), m.end()),
-            side: ActorSide::None,
-            object: None,
-            by_subject: false,
-        });
-    }
-    for m in CLAIM.find_iter(slice) {
-        let cue = abs(m.start(), m.end());
-        if out.iter().any(|s| s.cue.overlaps(cue))
-            || NEGATION.is_match(&slice[..m.start()]) && negated_near(slice, m.start())
-        {
-            continue;
-        }
-        let object = m.as_str().to_ascii_lowercase().ends_with("for").then(|| abs(m.end(), slice.len()));
-        out.push(Statement { kind: StatementKind::Claim, cue, side: ActorSide::Before, object, by_subject: false });
-    }
-    for m in CLAIMED_BY.find_iter(slice) {
-        let cue = abs(m.start(), m.end());
-        if !out.iter().any(|s| s.cue.overlaps(cue)) {
+    let p = prepare(slice);
+    if p.any(cue::CLAIM | cue::NO) {
+        let (re, hay) = UNCLAIMED.pick(slice, &p);
+        for m in re.find_iter(hay) {
             out.push(Statement {
-                kind: StatementKind::Claim,
-                cue,
-                side: ActorSide::After,
+                kind: StatementKind::Unclaimed,
+                cue: abs(m.start(), m.end()),
+                side: ActorSide::None,
                 object: None,
                 by_subject: false,
             });
         }
     }
-    for m in DENIAL.find_iter(slice) {
-        out.push(Statement {
-            kind: StatementKind::Denial,
-            cue: abs(m.start(), m.end()),
-            side: ActorSide::Before,
-            object: None,
-            by_subject: false,
-        });
-    }
-    for m in BLAME.find_iter(slice) {
-        let cue = abs(m.start(), m.end());
-        if out.iter().any(|s| s.cue.overlaps(cue)) {
-            continue;
+    if p.any(cue::CLAIM | cue::RESPONSIBILITY | cue::CREDIT | cue::SAID) {
+        let (re, hay) = CLAIM.pick(slice, &p);
+        for m in re.find_iter(hay) {
+            let cue = abs(m.start(), m.end());
+            if out.iter().any(|s| s.cue.overlaps(cue))
+                || NEGATION.is_match(&slice[..m.start()]) && negated_near(slice, m.start())
+            {
+                continue;
+            }
+            let object = m.as_str().to_ascii_lowercase().ends_with("for").then(|| abs(m.end(), slice.len()));
+            out.push(Statement { kind: StatementKind::Claim, cue, side: ActorSide::Before, object, by_subject: false });
         }
-        let lower = m.as_str().to_ascii_lowercase();
-        let by_subject = lower.starts_with("blam")
-            || lower.starts_with("accus")
-            || lower.starts_with("attributed")
-            || lower.starts_with("pointed");
-        out.push(Statement { kind: StatementKind::Attribution, cue, side: ActorSide::After, object: None, by_subject });
     }
-    for m in BEHIND.find_iter(slice) {
-        out.push(Statement {
-            kind: StatementKind::Attribution,
-            cue: abs(m.start(), m.end()),
-            side: ActorSide::Before,
-            object: None,
-            by_subject: false,
-        });
+    if p.any(cue::CLAIM) {
+        let (re, hay) = CLAIMED_BY.pick(slice, &p);
+        for m in re.find_iter(hay) {
+            let cue = abs(m.start(), m.end());
+            if !out.iter().any(|s| s.cue.overlaps(cue)) {
+                out.push(Statement {
+                    kind: StatementKind::Claim,
+                    cue,
+                    side: ActorSide::After,
+                    object: None,
+                    by_subject: false,
+                });
+            }
+        }
+    }
+    if p.any(cue::DENY) {
+        let (re, hay) = DENIAL.pick(slice, &p);
+        for m in re.find_iter(hay) {
+            out.push(Statement {
+                kind: StatementKind::Denial,
+                cue: abs(m.start(), m.end()),
+                side: ActorSide::Before,
+                object: None,
+                by_subject: false,
+            });
+        }
+    }
+    if p.any(cue::BLAME) {
+        for m in BLAME.find_iter(slice) {
+            let cue = abs(m.start(), m.end());
+            if out.iter().any(|s| s.cue.overlaps(cue)) {
+                continue;
+            }
+            let lower = m.as_str().to_ascii_lowercase();
+            let by_subject = lower.starts_with("blam")
+                || lower.starts_with("accus")
+                || lower.starts_with("attributed")
+                || lower.starts_with("pointed");
+            out.push(Statement {
+                kind: StatementKind::Attribution,
+                cue,
+                side: ActorSide::After,
+                object: None,
+                by_subject,
+            });
+        }
+    }
+    if p.any(cue::BEHIND) {
+        let (re, hay) = BEHIND.pick(slice, &p);
+        for m in re.find_iter(hay) {
+            out.push(Statement {
+                kind: StatementKind::Attribution,
+                cue: abs(m.start(), m.end()),
+                side: ActorSide::Before,
+                object: None,
+                by_subject: false,
+            });
+        }
     }
     out.sort_by_key(|s| s.cue.start);
     out
@@ -192,9 +227,34 @@ fn negated_near(slice: &str, cue_start: usize) -> bool {
 /// Who speaks in the sentence ("Tajik authorities said", "according to police").
 pub fn speaker(text: &str, sentence: Span) -> Option<(Span, String)> {
     let slice = &text[sentence.start..sentence.end];
-    let caps = SPEAKER.captures(slice)?;
-    let m = caps.name("after").or(caps.name("acc")).or(caps.name("before"))?;
-    let raw = m.as_str().trim();
+    let p = prepare(slice);
+    // The three patterns as one leftmost-first alternation: the match that
+    // starts first wins, and on a tie the earlier pattern. Kept: (match
+    // start, name start, name end).
+    let mut best: Option<(usize, usize, usize)> = None;
+    if p.any(cue::REPORTING) {
+        // Nothing after the opening comma may be a comma: it is the last one.
+        let from = slice.rfind(',').unwrap_or(0);
+        if let Some(m) = SPEAKER_AFTER.captures(&slice[from..]).and_then(|c| c.name("after")) {
+            best = Some((from, from + m.start(), from + m.end()));
+        }
+    }
+    if p.any(cue::ACCORDING)
+        && let Some(c) = SPEAKER_ACCORDING.captures(slice)
+        && let (Some(whole), Some(m)) = (c.get(0), c.name("acc"))
+        && best.is_none_or(|(start, ..)| whole.start() < start)
+    {
+        best = Some((whole.start(), m.start(), m.end()));
+    }
+    if p.any(cue::REPORTING)
+        && best.is_none_or(|(start, ..)| start > 0)
+        && let Some(m) = SPEAKER_BEFORE.captures(slice).and_then(|c| c.name("before"))
+    {
+        best = Some((0, m.start(), m.end()));
+    }
+    let (_, m_start, m_end) = best?;
+    let m = &slice[m_start..m_end];
+    let raw = m.trim();
     let cleaned =
         raw.trim_start_matches("and ").trim_matches(|c: char| c == '"' || c == '\u{201d}' || c == '\u{201c}').trim();
     let lower = cleaned.to_ascii_lowercase();
@@ -202,7 +262,7 @@ pub fn speaker(text: &str, sentence: Span) -> Option<(Span, String)> {
     if cleaned.is_empty() || pronoun || cleaned.split_whitespace().count() > 8 {
         return None;
     }
-    let start = sentence.start + m.start() + m.as_str().find(cleaned).unwrap_or(0);
+    let start = sentence.start + m_start + m.find(cleaned).unwrap_or(0);
     Some((Span::new(start, start + cleaned.len()), cleaned.to_string()))
 }
 

@@ -79,7 +79,10 @@ impl Default for TraverseOptions {
 impl TraverseOptions {
     fn validate(&self) -> Result<()> {
         if self.max_hops == 0 || self.max_hops > MAX_HOPS {
-            return Err(Error::InvalidArgument(format!("hops must be between 1 and {MAX_HOPS}, not {}", self.max_hops)));
+            return Err(Error::InvalidArgument(format!(
+                "hops must be between 1 and {MAX_HOPS}, not {}",
+                self.max_hops
+            )));
         }
         if self.limit == 0 {
             return Err(Error::InvalidArgument("the path limit must be at least 1".into()));
@@ -293,7 +296,16 @@ fn enumerate(
         return Vec::new();
     };
     let ends: HashSet<NodeIndex> = sources.iter().chain(targets).filter_map(|id| view.index_of(*id)).collect();
-    let mut walk = Walk { view, to_target: &to_target, ends: &ends, len: 0, trail: Vec::new(), found: Vec::new(), limit, budget: 2_000_000 };
+    let mut walk = Walk {
+        view,
+        to_target: &to_target,
+        ends: &ends,
+        len: 0,
+        trail: Vec::new(),
+        found: Vec::new(),
+        limit,
+        budget: 2_000_000,
+    };
     for len in shortest..=max_len {
         walk.len = len;
         for start in &starts {
@@ -446,10 +458,10 @@ pub fn neighbors(store: &Store, name: &str, hops: usize, max_nodes: usize) -> Re
 
 /// Actors and places named `name` (any alias), or the node whose id `name` is.
 pub fn resolve_node(store: &Store, name: &str) -> Result<Vec<NodeId>> {
-    if let Ok(id) = name.trim().parse::<NodeId>() {
-        if store.contains(id)? {
-            return Ok(vec![id]);
-        }
+    if let Ok(id) = name.trim().parse::<NodeId>()
+        && store.contains(id)?
+    {
+        return Ok(vec![id]);
     }
     let found: Vec<NodeId> = store
         .lookup_name(name, None)?

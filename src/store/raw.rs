@@ -185,7 +185,10 @@ impl<'s> RawImporter<'s> {
 
 fn require_node(store: &Store, ws: &WriteSet<'_>, id: NodeId, what: impl Fn() -> String) -> Result<()> {
     if !ws.is_pending(id) && !store.contains(id)? {
-        return Err(Error::InvalidArgument(format!("{}: node {id} is neither in the dump before it nor in the store", what())));
+        return Err(Error::InvalidArgument(format!(
+            "{}: node {id} is neither in the dump before it nor in the store",
+            what()
+        )));
     }
     Ok(())
 }

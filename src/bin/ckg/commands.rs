@@ -14,7 +14,9 @@ use crate::{ingest, output};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, text } => ingest::run(&cli.db, &paths, &text),
-        Command::Import { dataset, files, .. } if dataset == "jsonl" => crate::export_cmd::import_jsonl(&cli.db, &files),
+        Command::Import { dataset, files, .. } if dataset == "jsonl" => {
+            crate::export_cmd::import_jsonl(&cli.db, &files)
+        }
         Command::Import { dataset, files, reject_file, cameo, batch, cache_mb, json } => {
             let args = crate::import_cmd::ImportArgs {
                 dataset: &dataset,

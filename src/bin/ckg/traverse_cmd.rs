@@ -51,7 +51,7 @@ pub struct NeighborsArgs {
     /// How far to look, in edges.
     #[arg(long, default_value_t = 1)]
     pub hops: usize,
-    /// Print only nodes of this kind.
+    /// List only nodes of this kind (--format dot still draws the whole neighbourhood).
     #[arg(long, value_enum)]
     pub kind: Option<NodeKindArg>,
     /// Stop when the search has loaded this many nodes.
@@ -172,7 +172,7 @@ fn paths_csv(paths: &[ActorPath], out: &mut dyn Write) -> Result<()> {
     for (n, p) in paths.iter().enumerate() {
         for (i, node) in p.nodes.iter().enumerate() {
             let edge = if i == 0 { String::new() } else { arrow(p, i - 1) };
-            let fields = [&edge, &node.id.to_string(), node.kind.as_str(), &node.label].map(|f| csv_escape(f));
+            let fields = [&edge, &node.id.to_string(), node.kind.as_str(), &node.label].map(csv_escape);
             writeln!(out, "{},{},{i},{}", n + 1, p.hops, fields.join(","))?;
         }
     }
@@ -311,11 +311,7 @@ fn top_table(rows: &[TopRow], out: &mut dyn Write) -> Result<()> {
     for r in rows {
         let country = r.country.as_deref().unwrap_or("");
         let name = one_line(&r.name);
-        writeln!(
-            out,
-            "{:>4}  {name:<45} {:<14} {country:<7} {:>9} {:>8}",
-            r.rank, r.kind, r.incidents, r.killed
-        )?;
+        writeln!(out, "{:>4}  {name:<45} {:<14} {country:<7} {:>9} {:>8}", r.rank, r.kind, r.incidents, r.killed)?;
     }
     Ok(())
 }

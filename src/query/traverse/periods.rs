@@ -30,7 +30,8 @@ pub struct TimelineRow {
 
 /// Incidents and deaths per period, oldest first, for the actor (any role,
 /// branches included) and the place (and the places inside it) when given.
-/// An incident counts in the period its start date falls in.
+/// An incident counts in the period its start date falls in (one known only
+/// to the year counts in that year's January by month).
 pub fn timeline(store: &Store, actor: Option<&str>, place: Option<&str>, by: Period) -> Result<Vec<TimelineRow>> {
     let ids = candidates(store, actor, place, None, None)?;
     let mut rows: BTreeMap<String, (u64, u64)> = BTreeMap::new();
