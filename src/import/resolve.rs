@@ -161,11 +161,11 @@ impl Resolver {
             None => self.country_iso2(q.country),
         };
         let country = self.country_location(iso2.as_deref(), q.country);
+        let precision = q.precision.unwrap_or(GeoPrecision::Point);
         let admin = match iso2.as_deref() {
-            Some(iso) if !q.admin1.is_empty() => self.admin(iso, q.admin1),
+            Some(iso) if !q.admin1.is_empty() && precision != GeoPrecision::Country => self.admin(iso, q.admin1),
             _ => None,
         };
-        let precision = q.precision.unwrap_or(GeoPrecision::Point);
         let mut chain: Vec<Location> = Vec::new();
         let named = !q.name.is_empty();
         match precision {
@@ -432,9 +432,10 @@ mod tests {
         let mut r = Resolver::new();
         let p = r.actor("Police (Singapore)", None).unwrap();
         assert_eq!((p.kind, p.country.as_deref()), (ActorKind::StateForce, Some("SG")));
-        let m = r.actor("Military Forces of Nigeria (2015-)", None).unwrap();
-        assert_eq!(m.name, "Military Forces of Nigeria");
-        assert_eq!(m.aliases, vec!["Military Forces of Nigeria (2015-)".to_string()]);
+        let m = r.actor("Mountain Guard of Chad (2011-)", None).unwrap();
+        assert_eq!(m.name, "Mountain Guard of Chad");
+        assert_eq!(m.aliases, vec!["Mountain Guard of Chad (2011-)".to_string()]);
+        assert_eq!(m.country.as_deref(), Some("TD"));
         let c = r.actor("Civilians (Syria)", Some(ActorKind::ArmedGroup)).unwrap();
         assert_eq!(c.kind, ActorKind::Civilians);
         let g = r.actor("China", None).unwrap();
