@@ -307,6 +307,20 @@ mod tests {
         assert_eq!((r.start, r.precision), (ymd("2021-02-01"), DatePrecision::Month));
     }
 
+    /// The prefilter in `find` lets through every sentence the pattern matches.
+    #[test]
+    fn date_cues_cover_every_match() {
+        let mut matched = 0;
+        for s in crate::extract::text::sample_sentences() {
+            if PATTERN.is_match(&s) {
+                matched += 1;
+                let digit = s.bytes().any(|b| b.is_ascii_digit());
+                assert!(digit || prepare(&s).any(cue::DATE), "{s:?} has a time expression but no cue");
+            }
+        }
+        assert!(matched > 50, "{matched} matches");
+    }
+
     #[test]
     fn reporting_time_is_flagged() {
         let text = "killed 17, Tajik authorities said on Wednesday";

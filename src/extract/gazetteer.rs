@@ -46,30 +46,43 @@ pub enum Place {
     City(u32),
 }
 
-/// The places one name may refer to. Most names have one: it is kept inline.
-enum Entry {
-    /// The place, and whether the name is only one of its alternate names.
-    One([Place; 1], bool),
-    Many(Vec<Place>, Vec<bool>),
+/// What a name key leads to: the places it names, and how long (in tokens)
+/// the longest name starting with it as a word is.
+struct Entry {
+    /// 0 when no name starts with the key; otherwise at least 1 when the key is a name.
+    longest: u8,
+    places: Places,
 }
 
-impl Entry {
-    fn places(&self) -> &[Place] {
+/// The places one name may refer to. Most names have one: it is kept inline.
+enum Places {
+    /// Not a name, only the first word of longer ones.
+    None,
+    /// The place, and whether the name is only one of its alternate names.
+    One([Place; 1], bool),
+    /// Boxed: keeps every entry of the big name table small.
+    Many(Box<(Vec<Place>, Vec<bool>)>),
+}
+
+impl Places {
+    fn as_slice(&self) -> &[Place] {
         match self {
-            Entry::One(p, _) => p,
-            Entry::Many(p, _) => p,
+            Places::None => &[],
+            Places::One(p, _) => p,
+            Places::Many(many) => &many.0,
         }
     }
 
     fn add(&mut self, place: Place, alias_only: bool) {
         match self {
-            Entry::One([p], flag) if *p == place => *flag |= alias_only,
-            Entry::One([p], flag) => *self = Entry::Many(vec![*p, place], vec![*flag, alias_only]),
-            Entry::Many(places, flags) => match places.iter().position(|p| *p == place) {
-                Some(i) => flags[i] |= alias_only,
+            Places::None => *self = Places::One([place], alias_only),
+            Places::One([p], flag) if *p == place => *flag |= alias_only,
+            Places::One([p], flag) => *self = Places::Many(Box::new((vec![*p, place], vec![*flag, alias_only]))),
+            Places::Many(many) => match many.0.iter().position(|p| *p == place) {
+                Some(i) => many.1[i] |= alias_only,
                 None => {
-                    places.push(place);
-                    flags.push(alias_only);
+                    many.0.push(place);
+                    many.1.push(alias_only);
                 }
             },
         }
@@ -77,8 +90,9 @@ impl Entry {
 
     fn alias_only(&self, place: Place) -> bool {
         match self {
-            Entry::One([p], flag) => *p == place && *flag,
-            Entry::Many(places, flags) => places.iter().zip(flags).any(|(p, f)| *p == place && *f),
+            Places::None => false,
+            Places::One([p], flag) => *p == place && *flag,
+            Places::Many(many) => many.0.iter().zip(&many.1).any(|(p, f)| *p == place && *f),
         }
     }
 }
@@ -88,11 +102,10 @@ pub struct Gazetteer {
     pub admins: Vec<Admin>,
     pub cities: Vec<City>,
     /// Name key to places, each marked when the key is only an alternate
-    /// name of a city (not its main name).
-    by_name: FastMap<String, Entry>,
-    /// First words of multi-word names ("cabo" for "cabo delgado"), with the
-    /// longest such name in tokens: n-gram look-ups stop early without them.
-    first_words: FastMap<String, u8>,
+    /// name of a city (not its main name). First words of multi-word names
+    /// ("cabo" of "cabo delgado") have entries too, maybe without places:
+    /// n-gram look-ups stop early without them.
+    by_name: FastMap<Box<str>, Entry>,
     demonyms: FastMap<String, u32>,
     country_by_iso: FastMap<String, u32>,
     admin_by_code: FastMap<String, u32>,
@@ -104,13 +117,19 @@ pub struct Gazetteer {
 fn rows(data: &str) -> impl Iterator<Item = Fields<'_>> {
     data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
         let mut f = Fields { cols: [""; 8], len: 0 };
-        for col in l.split('\t') {
-            if f.len == f.cols.len() {
-                break;
+        let mut start = 0;
+        for (i, &b) in l.as_bytes().iter().enumerate() {
+            if b == b'\t' {
+                f.cols[f.len] = &l[start..i];
+                f.len += 1;
+                start = i + 1;
+                if f.len == f.cols.len() {
+                    return f;
+                }
             }
-            f.cols[f.len] = col;
-            f.len += 1;
         }
+        f.cols[f.len] = &l[start..];
+        f.len += 1;
         f
     })
 }
@@ -152,7 +171,6 @@ impl Gazetteer {
             admins: Vec::new(),
             cities: Vec::new(),
             by_name: FastMap::with_capacity_and_hasher(300_000, Default::default()),
-            first_words: FastMap::default(),
             demonyms: FastMap::default(),
             country_by_iso: FastMap::default(),
             admin_by_code: FastMap::default(),
@@ -230,39 +248,33 @@ impl Gazetteer {
         }
         let words = key.bytes().filter(|&b| b == b' ').count() + 1;
         self.max_tokens = self.max_tokens.max(words);
+        let words = u8::try_from(words).unwrap_or(u8::MAX);
         if words > 1 {
             let first = &key[..key.find(' ').unwrap_or(key.len())];
-            let n = u8::try_from(words).unwrap_or(u8::MAX);
-            match self.first_words.get_mut(first) {
-                Some(longest) => *longest = (*longest).max(n),
+            match self.by_name.get_mut(first) {
+                Some(entry) => entry.longest = entry.longest.max(words),
                 None => {
-                    self.first_words.insert(first.to_string(), n);
+                    self.by_name.insert(first.into(), Entry { longest: words, places: Places::None });
                 }
             }
         }
-        match self.by_name.get_mut(key.as_str()) {
-            Some(entry) => entry.add(place, alias_only),
-            None => {
-                self.by_name.insert(key, Entry::One([place], alias_only));
-            }
-        }
+        let entry = self.by_name.entry(key.into_boxed_str()).or_insert(Entry { longest: 0, places: Places::None });
+        entry.longest = entry.longest.max(words);
+        entry.places.add(place, alias_only);
     }
 
     pub fn lookup(&self, key: &str) -> &[Place] {
-        self.by_name.get(key).map(Entry::places).unwrap_or(&[])
+        self.by_name.get(key).map(|e| e.places.as_slice()).unwrap_or(&[])
     }
 
     /// The most tokens a name starting with the word `first` has (0: no name starts with it).
     pub fn max_tokens_from(&self, first: &str) -> usize {
-        match self.first_words.get(first) {
-            Some(&n) => usize::from(n),
-            None => usize::from(self.by_name.contains_key(first)),
-        }
+        self.by_name.get(first).map_or(0, |e| usize::from(e.longest))
     }
 
     /// True when `key` names `place` only through an alternate name.
     pub fn is_alias_only(&self, key: &str, place: Place) -> bool {
-        self.by_name.get(key).is_some_and(|e| e.alias_only(place))
+        self.by_name.get(key).is_some_and(|e| e.places.alias_only(place))
     }
 
     pub fn demonym(&self, key: &str) -> Option<u32> {

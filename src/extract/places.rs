@@ -234,7 +234,7 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
         }
     }
     for t in tokenize(text, span.start, span.end) {
-        if let Some(idx) = g.demonym(&t.key).filter(|_| t.capitalized) {
+        if let Some(idx) = t.capitalized.then(|| g.demonym(&t.key)).flatten() {
             set.insert(g.countries[idx as usize].iso2.clone());
         }
     }
@@ -297,9 +297,13 @@ pub fn offset_mentions(g: &Gazetteer, text: &str, span: Span, mentions: &[PlaceM
     let slice = &text[span.start..span.end];
     let mut out = Vec::new();
     // Without an anchor name there is nothing to offset from; without a
-    // direction and a unit the pattern cannot match.
+    // digit (any script's when the text is not ASCII), a direction and a
+    // unit the pattern cannot match.
+    if mentions.is_empty() || slice.is_ascii() && !slice.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let cues = OFFSET_WORDS.scan(slice);
-    if mentions.is_empty() || cues & 1 == 0 || cues & 2 == 0 {
+    if cues & 1 == 0 || cues & 2 == 0 {
         return out;
     }
     for caps in OFFSET.captures_iter(slice) {

@@ -111,8 +111,16 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
 
 /// Mostly upper-case text (wire copy, MUC-4): capitalisation carries no signal.
 pub fn is_shouting(text: &str) -> bool {
+    const LIMIT: usize = 20_000;
     let (mut upper, mut lower) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
+    let head = &text.as_bytes()[..text.len().min(LIMIT)];
+    if head.is_ascii() {
+        // The first LIMIT characters are these bytes.
+        upper = head.iter().filter(|b| b.is_ascii_uppercase()).count();
+        lower = head.iter().filter(|b| b.is_ascii_lowercase()).count();
+        return upper > 20 && upper > lower * 3;
+    }
+    for c in text.chars().take(LIMIT) {
         if c.is_uppercase() {
             upper += 1;
         } else if c.is_lowercase() {
@@ -305,15 +313,29 @@ impl FoldedRegex {
     /// The regex and haystack to search `sentence` (prepared as `p`) with;
     /// match offsets are the same in both haystacks.
     pub fn pick<'a>(&'a self, sentence: &'a str, p: &'a Prepared) -> (&'a Regex, &'a str) {
-        if p.exotic {
-            let re = self
-                .insensitive
-                .get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("pattern compiles"));
-            (re, sentence)
-        } else {
-            (&self.lower, &p.lower)
+        if p.exotic { (self.insensitive(), sentence) } else { (&self.lower, &p.lower) }
+    }
+
+    /// The pattern as written, case-insensitive: for text in any case.
+    pub fn insensitive(&self) -> &Regex {
+        self.insensitive.get_or_init(|| Regex::new(&format!("(?i){}", self.pattern)).expect("pattern compiles"))
+    }
+}
+
+/// Sentences of the sample articles and golden inputs, for tests of the prefilters.
+#[cfg(test)]
+pub(crate) fn sample_sentences() -> Vec<String> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut out = Vec::new();
+    for dir in ["data/articles", "tests/golden/input"] {
+        for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("sample directory") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            let spans = sentences(&text, Span::new(0, text.len()));
+            out.extend(spans.into_iter().map(|s| text[s.start..s.end].to_string()));
         }
     }
+    assert!(out.len() > 200, "{} sample sentences", out.len());
+    out
 }
 
 #[cfg(test)]
