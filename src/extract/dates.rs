@@ -45,6 +45,62 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&p).expect("date pattern compiles")
 });
 
+/// The named groups of [`PATTERN`], read by index: by name costs a hash per look-up.
+#[derive(Clone, Copy)]
+enum G {
+    Iso,
+    Mdy,
+    MdyD,
+    MdyY,
+    DmD,
+    DmM,
+    DmY,
+    MdM,
+    MdD,
+    MdY,
+    MM,
+    MY,
+    MyM,
+    MyY,
+    Y,
+    Wd,
+    Overnight,
+    AgoN,
+    AgoU,
+    Rel,
+}
+
+const GROUP_NAMES: [&str; 20] = [
+    "iso",
+    "mdy",
+    "mdy_d",
+    "mdy_y",
+    "dm_d",
+    "dm_m",
+    "dm_y",
+    "md_m",
+    "md_d",
+    "md_y",
+    "m_m",
+    "m_y",
+    "my_m",
+    "my_y",
+    "y",
+    "wd",
+    "overnight",
+    "ago_n",
+    "ago_u",
+    "rel",
+];
+
+static GROUP_INDEX: LazyLock<[usize; 20]> = LazyLock::new(|| {
+    GROUP_NAMES.map(|name| PATTERN.capture_names().position(|n| n == Some(name)).expect("named group"))
+});
+
+fn group<'h>(caps: &regex::Captures<'h>, g: G) -> Option<regex::Match<'h>> {
+    caps.get(GROUP_INDEX[g as usize])
+}
+
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(said|says|told|announced|reported|added|stated|confirmed|quoted|statement|spokesman|spokesperson|news conference|responsibility|credit|claimed|claim|denied|condemned|video|released)\W+(?:\w+\W+){0,2}$")
         .expect("reporting pattern compiles")
@@ -65,12 +121,13 @@ pub fn find(text: &str, span: Span, published: NaiveDate) -> Vec<TimeExpr> {
         };
         let before = &slice[..whole.start()];
         let after = &slice[whole.end()..];
-        if caps.name("overnight").is_some_and(|m| m.as_str().eq_ignore_ascii_case("overnight")) && adjective_use(after)
+        if group(&caps, G::Overnight).is_some_and(|m| m.as_str().eq_ignore_ascii_case("overnight"))
+            && adjective_use(after)
         {
             continue; // "an overnight raid" says nothing about which night
         }
         let reporting = REPORTING.is_match(before);
-        let explicit = ["iso", "mdy", "dm_d", "md_m"].iter().any(|g| caps.name(g).is_some());
+        let explicit = [G::Iso, G::Mdy, G::DmD, G::MdM].into_iter().any(|g| group(&caps, g).is_some());
         let trimmed = whole.as_str().trim_start();
         let lead = whole.as_str().len() - trimmed.len();
         out.push(TimeExpr {
@@ -103,36 +160,36 @@ fn adjective_use(after: &str) -> bool {
 }
 
 fn resolve(caps: &regex::Captures<'_>, published: NaiveDate) -> Option<DateRange> {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    if let Some(iso) = get("iso") {
+    let get = |g: G| group(caps, g).map(|m| m.as_str());
+    if let Some(iso) = get(G::Iso) {
         return NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok().map(day);
     }
-    if let Some(m) = get("mdy") {
-        let (m, d, y) = (m.parse().ok()?, get("mdy_d")?.parse().ok()?, get("mdy_y")?.parse().ok()?);
+    if let Some(m) = get(G::Mdy) {
+        let (m, d, y) = (m.parse().ok()?, get(G::MdyD)?.parse().ok()?, get(G::MdyY)?.parse().ok()?);
         return NaiveDate::from_ymd_opt(y, m, d).map(day);
     }
-    if let Some(d) = get("dm_d") {
-        return day_month(d, get("dm_m")?, get("dm_y"), published);
+    if let Some(d) = get(G::DmD) {
+        return day_month(d, get(G::DmM)?, get(G::DmY), published);
     }
-    if let Some(m) = get("md_m") {
-        return day_month(get("md_d")?, m, get("md_y"), published);
+    if let Some(m) = get(G::MdM) {
+        return day_month(get(G::MdD)?, m, get(G::MdY), published);
     }
-    if let Some(m) = get("m_m").or(get("my_m")) {
-        return month(m, get("m_y").or(get("my_y")), published);
+    if let Some(m) = get(G::MM).or(get(G::MyM)) {
+        return month(m, get(G::MY).or(get(G::MyY)), published);
     }
-    if let Some(y) = get("y") {
+    if let Some(y) = get(G::Y) {
         return year(y.parse().ok()?);
     }
-    if let Some(wd) = get("wd") {
+    if let Some(wd) = get(G::Wd) {
         return weekday(wd, published);
     }
-    if let Some(word) = get("overnight") {
+    if let Some(word) = get(G::Overnight) {
         return relative_day(&word.to_ascii_lowercase(), published);
     }
-    if let Some(n) = get("ago_n") {
-        return ago(n, get("ago_u")?, published);
+    if let Some(n) = get(G::AgoN) {
+        return ago(n, get(G::AgoU)?, published);
     }
-    get("rel").and_then(|r| relative_period(&r.to_ascii_lowercase(), published))
+    get(G::Rel).and_then(|r| relative_period(&r.to_ascii_lowercase(), published))
 }
 
 pub fn day(date: NaiveDate) -> DateRange {

@@ -22,6 +22,8 @@ type CachedDocument = (usize, usize, Rc<Vec<Token>>);
 thread_local! {
     /// Tokens of the document being extracted: (address, length, tokens).
     static DOCUMENT: RefCell<Option<CachedDocument>> = const { RefCell::new(None) };
+    /// The last document's token buffer, emptied, for the next one to reuse.
+    static SPARE: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` with the tokens of `text` computed once; [`tokenize`] calls on
@@ -30,10 +32,18 @@ pub fn with_document<R>(text: &str, f: impl FnOnce() -> R) -> R {
     struct Reset;
     impl Drop for Reset {
         fn drop(&mut self) {
-            DOCUMENT.with(|d| d.borrow_mut().take());
+            let done = DOCUMENT.with(|d| d.borrow_mut().take());
+            let kept = done.and_then(|(_, _, toks)| Rc::try_unwrap(toks).ok());
+            // A buffer grown by a very long article is let go, not kept for the rest of the run.
+            if let Some(mut tokens) = kept.filter(|t| t.capacity() <= 1 << 16) {
+                tokens.clear();
+                SPARE.with(|s| *s.borrow_mut() = tokens);
+            }
         }
     }
-    let tokens = Rc::new(tokenize_raw(text, 0, text.len()));
+    let mut buffer = SPARE.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    tokenize_into(text, 0, text.len(), &mut buffer);
+    let tokens = Rc::new(buffer);
     DOCUMENT.with(|d| *d.borrow_mut() = Some((text.as_ptr() as usize, text.len(), tokens)));
     let _reset = Reset;
     f()
@@ -56,9 +66,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 }
 
 fn tokenize_raw(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, start, end, &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[start..end]` to `tokens`.
+fn tokenize_into(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let slice = &text[start..end];
     let bytes = slice.as_bytes();
-    let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
+    tokens.reserve(bytes.len() / 6 + 1);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -70,7 +87,7 @@ fn tokenize_raw(text: &str, start: usize, end: usize) -> Vec<Token> {
             }
             if i < bytes.len() && bytes[i] >= 0x80 && starts_word_char(&slice[i..]) {
                 // The word goes on with a non-ASCII letter: take the general path.
-                i = word_slow(slice, s, start, &mut tokens);
+                i = word_slow(slice, s, start, tokens);
                 continue;
             }
             let mut key = CompactString::new(&slice[s..i]);
@@ -79,12 +96,11 @@ fn tokenize_raw(text: &str, start: usize, end: usize) -> Vec<Token> {
         } else if b < 0x80 {
             i += 1;
         } else if starts_word_char(&slice[i..]) {
-            i = word_slow(slice, i, start, &mut tokens);
+            i = word_slow(slice, i, start, tokens);
         } else {
             i += utf8_len(b);
         }
     }
-    tokens
 }
 
 fn utf8_len(first: u8) -> usize {
