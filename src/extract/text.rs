@@ -328,7 +328,9 @@ pub(crate) fn sample_sentences() -> Vec<String> {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut out = Vec::new();
     for dir in ["data/articles", "tests/golden/input"] {
-        for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("sample directory") {
+        // tests/golden/input holds extra golden articles when there are any.
+        let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else { continue };
+        for entry in entries {
             let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
             let spans = sentences(&text, Span::new(0, text.len()));
             out.extend(spans.into_iter().map(|s| text[s.start..s.end].to_string()));
