@@ -64,7 +64,9 @@ impl GraphView {
             for id in frontier {
                 for kind in kinds {
                     let others: Vec<NodeId> = match dir {
-                        Direction::Outgoing => store.out_edges(id, Some(*kind))?.into_iter().map(|e| e.other).collect(),
+                        Direction::Outgoing => {
+                            store.out_neighbors(id, Some(*kind))?.into_iter().map(|(_, o)| o).collect()
+                        }
                         Direction::Incoming => store.in_edges(id, Some(*kind))?.into_iter().map(|(_, o)| o).collect(),
                     };
                     for other in others {

@@ -359,3 +359,45 @@ fn dot_of_path_neighbors_and_export_escapes_quotes_backslashes_newlines_and_brac
     let table = run_ok(&mut ckg_db(db, &["neighbors", "Al \"Quoted\" Front", "--hops", "4", "--format", "table"]));
     assert!(table.contains("Back\\slash <Brigade> New & Line"), "{table}");
 }
+
+/// `actors_within` (key-only scans) against the same question answered from
+/// full incident records: who shares an incident with whom.
+#[test]
+fn actors_within_matches_incident_records() {
+    use ckg::model::{IncidentRecord, NodeId, NodeKind};
+    let (_dir, db) = articles_store();
+    let store = ckg::Store::open(&db).unwrap();
+    let everyone = |rec: &IncidentRecord| -> BTreeSet<String> {
+        let roles =
+            [&rec.perpetrators, &rec.targets, &rec.victims, &rec.claimed_by, &rec.attributed_to, &rec.denied_by];
+        roles.into_iter().flatten().map(|a| a.name.clone()).collect()
+    };
+    let records: Vec<IncidentRecord> =
+        store.ids_of_kind(NodeKind::Incident).map(|id| store.incident_record(id.unwrap()).unwrap().unwrap()).collect();
+    let seed = ckg::query::resolve_actor(&store, "Islamic State").unwrap()[0];
+    let names = |ids: &ckg::model::IdSet| -> BTreeSet<String> {
+        ids.iter().map(|id: &NodeId| store.node(*id).unwrap().unwrap().label()).collect()
+    };
+    let one_hop = names(&ckg::query::traverse::actors_within(&store, seed, 1).unwrap());
+    let mut expected: BTreeSet<String> =
+        records.iter().map(everyone).filter(|names| names.contains("Islamic State")).flatten().collect();
+    expected.remove("Islamic State");
+    // Unnamed actors are one node per incident but may share a label, so compare labels.
+    assert!(!expected.is_empty(), "Islamic State shares no incident in the sample articles");
+    assert_eq!(one_hop, expected);
+    let two_hops = names(&ckg::query::traverse::actors_within(&store, seed, 2).unwrap());
+    assert!(two_hops.is_superset(&one_hop), "{two_hops:?} lacks some of {one_hop:?}");
+    // Unnamed actors ("people") are one node per incident, so only named ones
+    // (those in the name index) lead on to other incidents.
+    let named: BTreeSet<&String> =
+        one_hop.iter().filter(|n| !store.lookup_name(n, Some(NodeKind::Actor)).unwrap().is_empty()).collect();
+    assert!(named.len() >= 2, "{named:?}");
+    let via: BTreeSet<String> = records
+        .iter()
+        .map(everyone)
+        .filter(|names| names.iter().any(|n| named.contains(n)))
+        .flatten()
+        .filter(|n| n != "Islamic State")
+        .collect();
+    assert_eq!(two_hops, via.union(&one_hop).cloned().collect::<BTreeSet<_>>());
+}

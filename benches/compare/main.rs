@@ -12,7 +12,6 @@
 
 mod sqlite;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -181,26 +180,7 @@ fn warm<T>(mut f: impl FnMut() -> T, size: impl Fn(&T) -> usize) -> (f64, usize)
 
 /// Actors within `hops` shared-incident steps of `seed`, itself excluded.
 fn ckg_neighbourhood(store: &Store, seed: NodeId, hops: usize) -> usize {
-    let mut actors: HashSet<NodeId> = HashSet::from([seed]);
-    let mut incidents: HashSet<NodeId> = HashSet::new();
-    let mut frontier = vec![seed];
-    for _ in 0..hops {
-        let mut next = Vec::new();
-        for actor in frontier {
-            for (kind, incident) in store.in_edges(actor, None).expect("in edges") {
-                if !kind.is_role() || !incidents.insert(incident) {
-                    continue;
-                }
-                for edge in store.out_edges(incident, None).expect("out edges") {
-                    if edge.kind.is_role() && actors.insert(edge.other) {
-                        next.push(edge.other);
-                    }
-                }
-            }
-        }
-        frontier = next;
-    }
-    actors.len() - 1
+    ckg::query::traverse::actors_within(store, seed, hops).expect("actors within").len()
 }
 
 fn queries(o: &Options, db: &Path, lite: &Path, lines: &mut Vec<Line>) -> Res<()> {

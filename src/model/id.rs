@@ -85,6 +85,36 @@ impl NodeKind {
     }
 }
 
+/// A hasher for in-memory maps keyed by [`NodeId`]: the id is already a good
+/// hash, so mixing its words is enough, and far cheaper than std's SipHash.
+/// Never used for anything stored.
+#[derive(Clone, Copy, Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// Maps and sets keyed by node ids, hashed with [`IdHasher`].
+pub type IdMap<V> = std::collections::HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub type IdSet = std::collections::HashSet<NodeId, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// A node id: its kind and a 64-bit stable hash. Written as `incident:0123456789abcdef`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct NodeId {

@@ -7,7 +7,7 @@ mod normalize;
 mod record;
 mod types;
 
-pub use id::{NodeId, NodeKind, stable_hash};
+pub use id::{IdHasher, IdMap, IdSet, NodeId, NodeKind, stable_hash};
 pub use normalize::{edit_distance, fold_char, normalize_name};
 pub use record::{ActorRecord, ExtractedArticle, IncidentRecord, PlaceRecord, SourceRecord};
 pub use types::{

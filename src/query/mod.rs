@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::graph::GraphView;
 use crate::model::{ActorKind, EdgeKind, IncidentRecord, IncidentType, Node, NodeId, NodeKind};
-use crate::store::Store;
+use crate::store::{RecordReader, Store};
 
 /// Actors named `name` (canonical name or alias), or a not-found error with near names.
 pub fn resolve_actor(store: &Store, name: &str) -> Result<Vec<NodeId>> {
@@ -140,9 +140,10 @@ fn incidents_in_place(store: &Store, name: &str) -> Result<HashSet<NodeId>> {
 
 /// Records for `ids`, ordered by date, then id.
 fn records(store: &Store, ids: impl IntoIterator<Item = NodeId>) -> Result<Vec<IncidentRecord>> {
+    let mut reader = RecordReader::new(store);
     let mut out = Vec::new();
     for id in ids {
-        if let Some(rec) = store.incident_record(id)? {
+        if let Some(rec) = reader.read(id)? {
             out.push(rec);
         }
     }

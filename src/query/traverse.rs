@@ -10,6 +10,7 @@
 //! [`GraphView::expand`] and run petgraph's Dijkstra over it.
 
 mod periods;
+mod reach;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -19,6 +20,7 @@ use petgraph::visit::UndirectedAdaptor;
 use serde::{Serialize, Serializer};
 
 pub use periods::{Period, TimelineRow, TopBy, TopFilter, TopRow, TopWhat, timeline, top};
+pub use reach::actors_within;
 
 use crate::error::{Error, Result};
 use crate::graph::GraphView;

@@ -25,6 +25,7 @@ use std::sync::Mutex;
 pub use check::CheckReport;
 pub use raw::{RawImport, RawImporter, RawItem};
 pub use read::{Edge, Stats};
+pub use records::RecordReader;
 pub use write::IngestOutcome;
 
 use crate::error::{Error, Result};

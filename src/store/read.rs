@@ -61,6 +61,19 @@ impl Store {
         Ok(edges)
     }
 
+    /// Kinds and targets of the edges leaving `id`, without their properties:
+    /// for traversals, which need only the shape.
+    pub fn out_neighbors(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {
+        let prefix = edge_prefix(id, kind);
+        let mut edges = Vec::new();
+        for key in self.edges_out.scan_prefix(&prefix).keys() {
+            let key = key?;
+            let (_, kind, other) = parse_edge_key(TREE_EDGES_OUT, &key)?;
+            edges.push((kind, other));
+        }
+        Ok(edges)
+    }
+
     /// Edges arriving at `id`, optionally of one kind. Properties live on the
     /// outgoing copy, so they are fetched only when asked for.
     pub fn in_edges(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {

@@ -2,19 +2,41 @@
 //! stored incident that a new report describes.
 
 use super::Store;
+use super::read::Edge;
 use super::write::WriteSet;
 use crate::error::Result;
 use crate::model::GeoPrecision;
 use crate::model::geo::distance_km;
 use crate::model::{
-    ActorKind, ActorRecord, EdgeKind, IncidentRecord, IncidentType, Location, Node, NodeId, PlaceRecord, SourceRecord,
-    normalize_name,
+    ActorKind, ActorRecord, EdgeKind, IdMap, IncidentRecord, IncidentType, Location, Node, NodeId, PlaceRecord,
+    SourceRecord, normalize_name,
 };
 
 impl Store {
     /// The incident `id` in the shape every output format uses, or `None` if absent.
     pub fn incident_record(&self, id: NodeId) -> Result<Option<IncidentRecord>> {
-        let Some(Node::Incident(incident)) = self.node(id)? else {
+        RecordReader::new(self).read(id)
+    }
+}
+
+/// Reads many incident records, looking up each actor, place and article once.
+///
+/// The incidents of one query share most of their neighbours (the claimant, its
+/// parent group, a few provinces), so the cache saves most node reads.
+pub struct RecordReader<'s> {
+    store: &'s Store,
+    nodes: IdMap<Option<Node>>,
+    parents: IdMap<Option<String>>,
+}
+
+impl<'s> RecordReader<'s> {
+    pub fn new(store: &'s Store) -> RecordReader<'s> {
+        RecordReader { store, nodes: IdMap::default(), parents: IdMap::default() }
+    }
+
+    /// The incident `id` as [`Store::incident_record`] gives it.
+    pub fn read(&mut self, id: NodeId) -> Result<Option<IncidentRecord>> {
+        let Some(Node::Incident(incident)) = self.store.node(id)? else {
             return Ok(None);
         };
         let mut rec = IncidentRecord {
@@ -35,48 +57,70 @@ impl Store {
             weapons: incident.weapons,
             sources: Vec::new(),
         };
-        for edge in self.out_edges(id, None)? {
-            let node = self.node(edge.other)?;
-            match (edge.kind, node) {
-                (EdgeKind::OccurredAt, Some(Node::Location(loc))) => {
-                    rec.places.push(place_record(loc, edge.props.mention));
-                }
-                (EdgeKind::ReportedIn, Some(Node::Article(article))) => {
-                    let name = if article.title.is_empty() { article.url.unwrap_or_default() } else { article.title };
-                    for ev in &edge.props.evidence {
-                        rec.sources.push(SourceRecord { article: name.clone(), start: ev.start, end: ev.end });
-                    }
-                }
-                (kind, Some(Node::Actor(actor))) if kind.is_role() => {
-                    let mut a =
-                        ActorRecord::new(&actor.name, edge.props.mention.as_deref().unwrap_or(&actor.name), actor.kind);
-                    a.by = edge.props.by.clone();
-                    a.mode = edge.props.mode.clone();
-                    a.parent = self.parent_name(edge.other)?;
-                    match kind {
-                        EdgeKind::PerpetratedBy => rec.perpetrators.push(a),
-                        EdgeKind::Targeted if edge.props.victim => rec.victims.push(a),
-                        EdgeKind::Targeted => rec.targets.push(a),
-                        EdgeKind::ClaimedBy => rec.claimed_by.push(a),
-                        EdgeKind::AttributedTo => rec.attributed_to.push(a),
-                        _ => rec.denied_by.push(a),
-                    }
-                }
-                _ => {}
-            }
+        for edge in self.store.out_edges(id, None)? {
+            self.add_edge(&mut rec, edge)?;
         }
         // Most specific place first, as extraction orders them.
         rec.places.sort_by_key(|p| p.precision);
         Ok(Some(rec))
     }
 
-    fn parent_name(&self, actor: NodeId) -> Result<Option<String>> {
-        for edge in self.out_edges(actor, Some(EdgeKind::PartOf))? {
-            if let Some(node) = self.node(edge.other)? {
-                return Ok(Some(node.label()));
+    fn add_edge(&mut self, rec: &mut IncidentRecord, edge: Edge) -> Result<()> {
+        match (edge.kind, self.cached_node(edge.other)?) {
+            (EdgeKind::OccurredAt, Some(Node::Location(loc))) => {
+                rec.places.push(place_record(loc.clone(), edge.props.mention));
+            }
+            (EdgeKind::ReportedIn, Some(Node::Article(article))) => {
+                let name = if article.title.is_empty() {
+                    article.url.clone().unwrap_or_default()
+                } else {
+                    article.title.clone()
+                };
+                for ev in &edge.props.evidence {
+                    rec.sources.push(SourceRecord { article: name.clone(), start: ev.start, end: ev.end });
+                }
+            }
+            (kind, Some(Node::Actor(actor))) if kind.is_role() => {
+                let mut a =
+                    ActorRecord::new(&actor.name, edge.props.mention.as_deref().unwrap_or(&actor.name), actor.kind);
+                a.by = edge.props.by;
+                a.mode = edge.props.mode;
+                a.parent = self.parent_name(edge.other)?;
+                match kind {
+                    EdgeKind::PerpetratedBy => rec.perpetrators.push(a),
+                    EdgeKind::Targeted if edge.props.victim => rec.victims.push(a),
+                    EdgeKind::Targeted => rec.targets.push(a),
+                    EdgeKind::ClaimedBy => rec.claimed_by.push(a),
+                    EdgeKind::AttributedTo => rec.attributed_to.push(a),
+                    _ => rec.denied_by.push(a),
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn cached_node(&mut self, id: NodeId) -> Result<Option<&Node>> {
+        if !self.nodes.contains_key(&id) {
+            let node = self.store.node(id)?;
+            self.nodes.insert(id, node);
+        }
+        Ok(self.nodes[&id].as_ref())
+    }
+
+    fn parent_name(&mut self, actor: NodeId) -> Result<Option<String>> {
+        if let Some(name) = self.parents.get(&actor) {
+            return Ok(name.clone());
+        }
+        let mut name = None;
+        for (_, parent) in self.store.out_neighbors(actor, Some(EdgeKind::PartOf))? {
+            if let Some(node) = self.cached_node(parent)? {
+                name = Some(node.label());
+                break;
             }
         }
-        Ok(None)
+        self.parents.insert(actor, name.clone());
+        Ok(name)
     }
 }
 
@@ -94,11 +138,12 @@ pub(crate) fn find_duplicate(store: &Store, ws: &WriteSet<'_>, rec: &IncidentRec
     }
     let from = date.start - chrono::Days::new(1);
     let to = date.end + chrono::Days::new(1);
+    let mut reader = RecordReader::new(store);
     for candidate in store.incidents_between(Some(from), Some(to))? {
         if ws.is_pending(candidate) {
             continue; // never merge two incidents of the same article
         }
-        let Some(stored) = store.incident_record(candidate)? else {
+        let Some(stored) = reader.read(candidate)? else {
             continue;
         };
         if same_incident(&stored, rec) {
