@@ -9,6 +9,7 @@ use regex::Regex;
 use super::Extractor;
 use super::dates::{self, TimeExpr};
 use super::mentions::{self, Mention};
+use super::phrases::FastSet;
 use super::places::{self, PlaceMention};
 use super::statements::{self, Statement};
 use super::text::{self, Span};
@@ -210,6 +211,8 @@ const TITLES: &[&str] = &[
     "official",
 ];
 
+static TITLE_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| TITLES.iter().copied().collect());
+
 /// Words of person names in the article: the capitalised words after a
 /// title or around a name particle ("Moqtada al-Sadr"). A place name that is
 /// also one of them ("Sadr") is taken as the person everywhere in the article.
@@ -217,7 +220,7 @@ fn person_tokens(text: &str, body: Span) -> std::collections::HashSet<String> {
     let toks = tokenize(text, body.start, body.end);
     let mut out = std::collections::HashSet::new();
     for (i, t) in toks.iter().enumerate() {
-        let titled = TITLES.contains(&t.key.as_str());
+        let titled = TITLE_SET.contains(t.key.as_str());
         let particle = matches!(t.key.as_str(), "al" | "bin" | "ibn" | "abu") && i > 0 && toks[i - 1].capitalized;
         if !(titled || particle) {
             continue;

@@ -1,6 +1,8 @@
 //! An incident being assembled from the clauses that describe it, and its
 //! conversion to an [`IncidentRecord`].
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 
 use super::analyse::{SentenceInfo, definite};
@@ -8,6 +10,7 @@ use super::casualties::{self, Category};
 use super::dates;
 use super::lexicon::{FACILITIES, WEAPONS};
 use super::mentions::Mention;
+use super::phrases::PhraseTable;
 use super::places::PlaceMention;
 use super::statements::{self, ActorSide, Statement, StatementKind};
 use super::text::{self, Span};
@@ -256,15 +259,12 @@ fn facilities_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d
 }
 
 fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
+    // The longest weapon name of up to three words at each token, in one look-up.
+    static TABLE: LazyLock<PhraseTable<()>> = LazyLock::new(|| PhraseTable::up_to(WEAPONS, 3, |_| ()));
     let toks = tokenize(text, clause.start, clause.end);
     let mut i = 0;
     while i < toks.len() {
-        let found = (1..=3).rev().find(|len| {
-            i + len <= toks.len()
-                && WEAPONS
-                    .contains(&toks[i..i + len].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ").as_str())
-        });
-        match found {
+        match TABLE.longest_at(&toks, i).map(|(len, _)| len) {
             Some(len) => {
                 let w = text[toks[i].start..toks[i + len - 1].end].to_string();
                 if !d.weapons.iter().any(|x| x.eq_ignore_ascii_case(&w)) {

@@ -2,8 +2,11 @@
 //! Islamic State militants"), unnamed attackers ("unidentified gunmen") and
 //! anaphora ("the militant group") resolved to the last named group.
 
+use std::sync::LazyLock;
+
 use super::actors::{ActorDict, ActorEntry};
 use super::lexicon::{MEMBER_NOUNS, PERPETRATOR_MODIFIERS, PERPETRATOR_NOUNS};
+use super::phrases::{FastSet, PhraseTable};
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::{ActorKind, ActorRecord};
@@ -38,6 +41,12 @@ const ANAPHORA: &[&str] = &[
     "the rebel group",
     "the movement",
 ];
+
+// The word lists as tables: one look-up per token instead of a string built
+// and a list searched for each n-gram. Only the lengths the matchers try.
+static MODIFIERS: LazyLock<FastSet<&str>> = LazyLock::new(|| PERPETRATOR_MODIFIERS.iter().copied().collect());
+static MEMBERS: LazyLock<PhraseTable<()>> = LazyLock::new(|| PhraseTable::up_to(MEMBER_NOUNS, 2, |_| ()));
+static PERPETRATORS: LazyLock<PhraseTable<()>> = LazyLock::new(|| PhraseTable::up_to(PERPETRATOR_NOUNS, 2, |_| ()));
 
 pub fn record_for(dict: &ActorDict, entry: &ActorEntry, mention: &str) -> ActorRecord {
     let mut rec = ActorRecord::new(&entry.name, mention, entry.kind);
@@ -81,8 +90,7 @@ fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
     while start > 0 {
         let prev = &tokens[start - 1];
         let adjacent = text[prev.end..tokens[start].start].trim().is_empty();
-        let modifier = PERPETRATOR_MODIFIERS.contains(&prev.key.as_str())
-            && !matches!(prev.key.as_str(), "of" | "the" | "a" | "an");
+        let modifier = MODIFIERS.contains(prev.key.as_str()) && !matches!(prev.key.as_str(), "of" | "the" | "a" | "an");
         if !(adjacent && modifier) {
             break;
         }
@@ -91,11 +99,8 @@ fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
     let mut end = last;
     if let Some(next) = tokens.get(last + 1) {
         let adjacent = text[tokens[last].end..next.start].trim().is_empty();
-        let two = tokens.get(last + 2).map(|t| format!("{} {}", next.key, t.key));
-        if adjacent && two.as_deref().is_some_and(|p| MEMBER_NOUNS.contains(&p)) {
-            end = last + 2;
-        } else if adjacent && MEMBER_NOUNS.contains(&next.key.as_str()) {
-            end = last + 1;
+        if let Some((len, _)) = MEMBERS.longest_at(tokens, last + 1).filter(|_| adjacent) {
+            end = last + len;
         }
     }
     Span::new(tokens[start].start.min(core.start), tokens[end].end.max(core.end))
@@ -105,17 +110,26 @@ fn widen(text: &str, tokens: &[Token], core: Span) -> Span {
 /// the sentence, else to the last one named earlier in the article.
 fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut Vec<Mention>) {
     let lower = text[span.start..span.end].to_ascii_lowercase();
-    let named: Vec<Mention> = out.clone();
+    // The phrases start with "the ": find those once and test each phrase only
+    // there, which gives the matches of a search per phrase, in the same order.
+    let the: Vec<usize> = lower.match_indices("the ").map(|(p, _)| p).collect();
+    let named = out.len();
     for phrase in ANAPHORA {
+        let at_the = phrase.starts_with("the ");
+        let found = the.iter().copied().filter(|&p| at_the && lower[p..].starts_with(phrase));
+        let elsewhere = (!at_the).then(|| lower.match_indices(phrase).map(|(p, _)| p));
         let mut from = 0;
-        while let Some(pos) = lower[from..].find(phrase) {
-            let s = span.start + from + pos;
+        for pos in found.chain(elsewhere.into_iter().flatten()) {
+            if pos < from {
+                continue;
+            }
+            let s = span.start + pos;
             let e = s + phrase.len();
-            from += pos + phrase.len();
+            from = pos + phrase.len();
             if !super::text::is_word_bounded(text, s, e) || out.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
                 continue;
             }
-            let before = named.iter().rev().find(|m| m.span.end <= s && m.actor.kind == ActorKind::ArmedGroup);
+            let before = out[..named].iter().rev().find(|m| m.span.end <= s && m.actor.kind == ActorKind::ArmedGroup);
             let Some(group) = before.map(|m| &m.actor).or(last_group) else {
                 continue;
             };
@@ -131,19 +145,14 @@ fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut 
 fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < tokens.len() {
-        let two = tokens.get(i + 1).map(|t| format!("{} {}", tokens[i].key, t.key));
-        let len = if two.as_deref().is_some_and(|p| PERPETRATOR_NOUNS.contains(&p)) {
-            2
-        } else if PERPETRATOR_NOUNS.contains(&tokens[i].key.as_str()) {
-            1
-        } else {
+        let Some((len, _)) = PERPETRATORS.longest_at(tokens, i) else {
             i += 1;
             continue;
         };
         let end = i + len - 1;
         let mut start = i;
         while start > 0
-            && PERPETRATOR_MODIFIERS.contains(&tokens[start - 1].key.as_str())
+            && MODIFIERS.contains(tokens[start - 1].key.as_str())
             && text[tokens[start - 1].end..tokens[start].start].trim().is_empty()
         {
             start -= 1;
@@ -195,17 +204,17 @@ const FORCE_NOUNS: &[(&str, bool)] = &[
 /// "soldiers", "the police": the forces of the country the sentence (or the
 /// article) is about, as the named actor "Military Forces of X" or "Police
 /// Forces of X" (the curated list's names, ACLED's convention).
+static FORCES: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
+    let words: Vec<&str> = FORCE_NOUNS.iter().map(|(w, _)| *w).collect();
+    PhraseTable::up_to(&words, 2, |w| FORCE_NOUNS.iter().find(|(f, _)| *f == w).is_some_and(|(_, police)| *police))
+});
+
 pub fn national_forces(dict: &ActorDict, text: &str, span: Span, country: (&str, &str), out: &mut Vec<Mention>) {
     let tokens = tokenize(text, span.start, span.end);
     let (iso2, country_name) = country;
     let mut i = 0;
     while i < tokens.len() {
-        let two = tokens.get(i + 1).map(|t| format!("{} {}", tokens[i].key, t.key));
-        let found = two
-            .as_deref()
-            .and_then(|p| FORCE_NOUNS.iter().find(|(w, _)| *w == p).map(|(_, police)| (2, *police)))
-            .or_else(|| FORCE_NOUNS.iter().find(|(w, _)| *w == tokens[i].key).map(|(_, police)| (1, *police)));
-        let Some((len, police)) = found else {
+        let Some((len, &police)) = FORCES.longest_at(&tokens, i) else {
             i += 1;
             continue;
         };

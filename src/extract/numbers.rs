@@ -4,6 +4,11 @@
 //! dozen, the least the word can mean), "a dozen" = 12, "scores" = 40,
 //! "hundreds" = 200, "thousands" = 2000, "several" = 3, "a few" = 3.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use super::phrases::FastMap;
+
 const UNITS: &[(&str, u32)] = &[
     ("zero", 0),
     ("no", 0),
@@ -55,7 +60,13 @@ const VAGUE: &[(&str, u32)] = &[
 
 /// The value of one number word or digit string ("four", "17", "1,200", "twenty-one").
 pub fn word_value(word: &str) -> Option<u32> {
-    let w = word.trim().to_ascii_lowercase();
+    let word = word.trim();
+    // Token keys are already lower-case: copy only when there is something to lower.
+    let w: Cow<str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    };
     if w.is_empty() {
         return None;
     }
@@ -63,15 +74,27 @@ pub fn word_value(word: &str) -> Option<u32> {
         return w.replace(',', "").parse().ok();
     }
     if let Some((tens, unit)) = w.split_once('-') {
-        let t = lookup(UNITS, tens)?;
-        let u = lookup(UNITS, unit)?;
+        let t = lookup(&UNIT_MAP, tens)?;
+        let u = lookup(&UNIT_MAP, unit)?;
         return (t >= 20 && u < 10).then_some(t + u);
     }
-    lookup(UNITS, &w).or_else(|| lookup(VAGUE, &w))
+    lookup(&UNIT_MAP, &w).or_else(|| lookup(&VAGUE_MAP, &w))
 }
 
-fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
-    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+// The tables as maps, keeping each word's first value as the linear search did.
+static UNIT_MAP: LazyLock<FastMap<&str, u32>> = LazyLock::new(|| first_values(UNITS));
+static VAGUE_MAP: LazyLock<FastMap<&str, u32>> = LazyLock::new(|| first_values(VAGUE));
+
+fn first_values(table: &[(&'static str, u32)]) -> FastMap<&'static str, u32> {
+    let mut map = FastMap::default();
+    for &(w, v) in table {
+        map.entry(w).or_insert(v);
+    }
+    map
+}
+
+fn lookup(table: &FastMap<&str, u32>, word: &str) -> Option<u32> {
+    table.get(word).copied()
 }
 
 #[cfg(test)]

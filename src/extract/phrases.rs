@@ -67,6 +67,13 @@ impl<V> PhraseTable<V> {
         PhraseTable { values, phrases, by_first, max_len }
     }
 
+    /// The phrases of `list` with at most `max_words` words, each mapped to
+    /// `value(phrase)`: for callers that only ever tried n-grams up to that length.
+    pub fn up_to(list: &[&str], max_words: usize, value: impl Fn(&str) -> V) -> PhraseTable<V> {
+        let short = list.iter().filter(|p| p.split(' ').count() <= max_words);
+        PhraseTable::new(short.map(|p| (p.to_string(), value(p))))
+    }
+
     pub fn get(&self, phrase: &str) -> Option<&V> {
         self.phrases.get(phrase).map(|&i| &self.values[i])
     }

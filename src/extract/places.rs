@@ -233,7 +233,7 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
             set.extend(countries.into_iter().map(str::to_string));
         }
     }
-    for t in tokenize(text, span.start, span.end) {
+    for t in tokenize(text, span.start, span.end).iter() {
         if let Some(idx) = t.capitalized.then(|| g.demonym(&t.key)).flatten() {
             set.insert(g.countries[idx as usize].iso2.clone());
         }

@@ -49,19 +49,39 @@ pub fn with_document<R>(text: &str, f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// The tokens of a range: a view into the document's tokens when they are
+/// cached, so the many per-sentence and per-clause calls copy nothing.
+pub struct Tokens {
+    all: Rc<Vec<Token>>,
+    lo: usize,
+    hi: usize,
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        &self.all[self.lo..self.hi]
+    }
+}
+
 /// Splits `text[start..end]` into word tokens (whole words inside the range).
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+pub fn tokenize(text: &str, start: usize, end: usize) -> Tokens {
     let cached = DOCUMENT.with(|d| match &*d.borrow() {
         Some((ptr, len, toks)) if *ptr == text.as_ptr() as usize && *len == text.len() => Some(toks.clone()),
         _ => None,
     });
     match cached {
-        Some(toks) => {
-            let lo = toks.partition_point(|t| t.start < start);
-            let hi = toks.partition_point(|t| t.end <= end);
-            toks[lo..hi.max(lo)].to_vec()
+        Some(all) => {
+            let lo = all.partition_point(|t| t.start < start);
+            let hi = all.partition_point(|t| t.end <= end).max(lo);
+            Tokens { all, lo, hi }
         }
-        None => tokenize_raw(text, start, end),
+        None => {
+            let all = tokenize_raw(text, start, end);
+            let hi = all.len();
+            Tokens { all: Rc::new(all), lo: 0, hi }
+        }
     }
 }
 
@@ -160,7 +180,7 @@ pub fn name_key(name: &str) -> String {
         key.make_ascii_lowercase();
         return key;
     }
-    tokenize(name, 0, name.len()).into_iter().map(|t| t.key).collect::<Vec<_>>().join(" ")
+    tokenize(name, 0, name.len()).iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
