@@ -338,3 +338,38 @@ fn a_faction_claim_is_reported_for_the_group_named() {
     let inc = one(text, "2021-03-16");
     assert_eq!(names(&inc.claimed_by), vec!["Boko Haram"]);
 }
+
+fn place_names(inc: &IncidentRecord) -> Vec<&str> {
+    inc.places.iter().map(|p| p.name.as_str()).collect()
+}
+
+/// A numbered police district or a neighbourhood of a city, then the
+/// province named after the city: the town is the city.
+#[test]
+fn a_city_quarter_before_its_province_gives_the_city() {
+    for text in [
+        "Gunmen shot and killed a shopkeeper in Police District 6, Kabul, Afghanistan on Monday.",
+        "A bomb exploded in Karrada neighborhood, Baghdad, Iraq on Monday, wounding five people.",
+    ] {
+        let inc = one(text, "2021-03-16");
+        let names = place_names(&inc);
+        assert!(names.contains(&"Kabul") || names.contains(&"Baghdad"), "{text}: {names:?}");
+    }
+    // A named district of a province stays the place.
+    let inc = one("Gunmen attacked a checkpoint in Arghandab district, Kandahar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Arghandab"), "{:?}", inc.places);
+}
+
+/// Hyphenated Persian names keep their linking vowel; "area" is not part of a name;
+/// "Molotov cocktail" is a weapon, not a place.
+#[test]
+fn place_name_forms() {
+    let inc = one("Gunmen attacked a police post in Dasht-e-Qala, Takhar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Dasht-e-Qala"), "{:?}", inc.places);
+    let inc =
+        one("Militants ambushed a convoy in the Shah Wali Kot area, Kandahar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Shah Wali Kot"), "{:?}", inc.places);
+    let inc =
+        one("An assailant threw a Molotov cocktail at a mosque in Leipzig, Saxony, Germany on Monday.", "2021-03-16");
+    assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("DE"), "{:?}", inc.places);
+}
