@@ -258,3 +258,118 @@ fn arbitrary_text_never_panics() {
         let _ = extract(&text, "2020-06-01");
     }
 }
+
+/// One person hit, without a number: by name, by role, by pronoun, in a
+/// headline, in an apposition (each of these rules counts 1, not 0 or 2).
+#[test]
+fn single_victims_count_one() {
+    let cases = [
+        // A name after the verb; its apposition is the same person.
+        ("Gunmen shot and killed Maria Santos, a local councillor, in Cebu on Monday.", 1),
+        ("Unknown attackers opened fire and killed mayor Peter Okafor in Jos on Monday.", 1),
+        // A named or role subject of a passive killing.
+        ("Gunmen attacked a farm in Kaduna on Monday. Okafor, the owner of the farm, was shot and killed.", 1),
+        ("A bomb exploded in Kano on Monday. His driver James Bello was killed in the blast.", 1),
+        ("Gunmen stormed a village near Gao on Monday. One guard (Moussa Traore) was killed.", 1),
+        // A singular noun phrase after an active killing verb.
+        ("Gunmen killed the district governor in Kunduz on Monday.", 1),
+        ("Militants stabbed and killed a government employee in Kabul on Monday.", 1),
+        ("Soldiers shot dead a student in Bamako on Monday.", 1),
+        ("The attackers killed him in front of his house in Goma on Monday.", 1),
+        // A headline without an article.
+        ("Chadian soldier killed in an ambush near Bol on Monday.", 1),
+        // Reflexive: the bomber died too.
+        ("A suicide bomber killed himself and 12 worshippers at a mosque in Maiduguri on Friday.", 13),
+        // "In addition to the assailant, N": the assailant is one more.
+        (
+            "A suicide bomber struck a market in Kabul on Monday. In addition to the assailant, three people were killed.",
+            4,
+        ),
+    ];
+    for (text, killed) in cases {
+        let inc = one(text, "2021-03-16");
+        assert_eq!(inc.killed, Some(killed), "{text}");
+    }
+}
+
+/// Plural, collective and group objects are not one person.
+#[test]
+fn plural_or_group_objects_are_not_single_victims() {
+    for text in [
+        "Gunmen killed the soldiers at a checkpoint in Kunduz on Monday.",
+        "Soldiers killed Taliban fighters near Kunduz on Monday.",
+        "Gunmen killed an unknown number of people in Gao on Monday.",
+    ] {
+        let inc = one(text, "2021-03-16");
+        assert_ne!(inc.killed, Some(1), "{text}");
+    }
+}
+
+/// Deaths stated without a casualty verb: bodies, lives, "the death of".
+#[test]
+fn bodies_lives_and_deaths_of_count_killed() {
+    let cases = [
+        ("Villagers found 14 bodies in a mass grave near Beni on Monday after an attack.", 14),
+        ("The bombing in Mogadishu on Monday claimed 10 lives.", 10),
+        ("Clashes in Juba on Monday led to the death of four prisoners.", 4),
+        ("Rebels attacked Beni on Monday. Two soldiers lost their lives in the attack.", 2),
+        ("Gunmen attacked a village in Zamfara on Monday, killing 5, wounded 3 others.", 5),
+    ];
+    for (text, killed) in cases {
+        let inc = one(text, "2021-03-16");
+        assert_eq!(inc.killed, Some(killed), "{text}");
+    }
+}
+
+/// "one killed and another injured" is one incident, not two.
+#[test]
+fn another_casualty_is_not_another_incident() {
+    let text = "Gunmen opened fire on a police post in Kano on Monday. One officer was killed and another injured.";
+    let incidents = extract(text, "2021-03-16");
+    assert_eq!(incidents.len(), 1, "{incidents:?}");
+    assert_eq!(incidents[0].killed, Some(1));
+}
+
+/// "The X faction of Group claimed": the named group is the claimant.
+#[test]
+fn a_faction_claim_is_reported_for_the_group_named() {
+    let text = "Gunmen attacked a police station in Diffa on Monday. \
+                The Barnawi faction of Boko Haram claimed responsibility for the attack.";
+    let inc = one(text, "2021-03-16");
+    assert_eq!(names(&inc.claimed_by), vec!["Boko Haram"]);
+}
+
+fn place_names(inc: &IncidentRecord) -> Vec<&str> {
+    inc.places.iter().map(|p| p.name.as_str()).collect()
+}
+
+/// A numbered police district or a neighbourhood of a city, then the
+/// province named after the city: the town is the city.
+#[test]
+fn a_city_quarter_before_its_province_gives_the_city() {
+    for text in [
+        "Gunmen shot and killed a shopkeeper in Police District 6, Kabul, Afghanistan on Monday.",
+        "A bomb exploded in Karrada neighborhood, Baghdad, Iraq on Monday, wounding five people.",
+    ] {
+        let inc = one(text, "2021-03-16");
+        let names = place_names(&inc);
+        assert!(names.contains(&"Kabul") || names.contains(&"Baghdad"), "{text}: {names:?}");
+    }
+    // A named district of a province stays the place.
+    let inc = one("Gunmen attacked a checkpoint in Arghandab district, Kandahar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Arghandab"), "{:?}", inc.places);
+}
+
+/// Hyphenated Persian names keep their linking vowel; "area" is not part of a name;
+/// "Molotov cocktail" is a weapon, not a place.
+#[test]
+fn place_name_forms() {
+    let inc = one("Gunmen attacked a police post in Dasht-e-Qala, Takhar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Dasht-e-Qala"), "{:?}", inc.places);
+    let inc =
+        one("Militants ambushed a convoy in the Shah Wali Kot area, Kandahar, Afghanistan on Monday.", "2021-03-16");
+    assert_eq!(place_names(&inc).first(), Some(&"Shah Wali Kot"), "{:?}", inc.places);
+    let inc =
+        one("An assailant threw a Molotov cocktail at a mosque in Leipzig, Saxony, Germany on Monday.", "2021-03-16");
+    assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("DE"), "{:?}", inc.places);
+}

@@ -10,6 +10,7 @@
 use super::lexicon::PEOPLE;
 use super::numbers::word_value;
 use super::phrases::PhraseTable;
+use super::single;
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::ActorKind;
@@ -57,10 +58,11 @@ impl Counts {
     }
 }
 
-fn category(word: &str) -> Option<Category> {
+pub(super) fn category(word: &str) -> Option<Category> {
     match word {
         "killed" | "killing" | "kills" | "kill" | "slain" | "dead" | "died" | "executed" | "massacred" | "beheaded"
-        | "murdered" | "deaths" | "fatalities" | "lives" | "perished" | "bodies" => Some(Category::Killed),
+        | "murdered" | "deaths" | "fatalities" | "lives" | "perished" | "bodies" | "assassinated" | "lynched"
+        | "decapitated" | "slaughtered" => Some(Category::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" | "wounds" => Some(Category::Injured),
         "captured" | "capturing" | "arrested" | "abducted" | "abducting" | "kidnapped" | "kidnapping" | "seized"
         | "detained" | "hostage" | "hostages" | "apprehended" | "nabbed" | "abduction" => Some(Category::Captured),
@@ -136,14 +138,30 @@ pub fn count(text: &str, span: Span) -> Counts {
     let chains = chains(text, &toks);
     for (start, end, items) in chains {
         let total: u32 = items.iter().map(|i| i.value).sum();
-        let Some(cat) = chain_category(text, &toks, start, end) else {
+        let Some(cat) = chain_category(text, &toks, start, end).or_else(|| remains(&toks, start, end)) else {
             continue;
         };
         counts.set(cat, total);
         counts.items.extend(items.into_iter().map(|i| (cat, i)));
     }
     death_toll(&toks, &mut counts);
+    if in_addition_to_one(text, &toks) {
+        counts.killed = counts.killed.map(|k| k + 1);
+    }
     counts
+}
+
+/// "In addition to the assailant, three people were killed": the one named
+/// first died too.
+fn in_addition_to_one(text: &str, toks: &[Token]) -> bool {
+    let keys: Vec<&str> = toks.iter().take(4).map(|t| t.key.as_str()).collect();
+    if keys.len() < 4 || keys[..3] != ["in", "addition", "to"] || !matches!(keys[3], "the" | "a" | "an") {
+        return false;
+    }
+    (4..8.min(toks.len())).find(|&k| text[toks[k - 1].end..toks[k].start].contains(',')).is_some_and(|comma| {
+        let last = &toks[comma - 1];
+        person_noun(toks, comma - 1).is_some() && single::singular(&last.key)
+    })
 }
 
 /// Runs of items joined by commas or "and": (first token, token after last, items).
@@ -165,8 +183,12 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
             } else if !(j < toks.len() && text[toks[j - 1].end..toks[j].start].contains(',')) {
                 break;
             }
+            // "killed Jane Doe, a teacher,": an apposition names the same person again.
+            let apposition = items.last().is_some_and(|p: &Item| p.value == 1 && p.noun_span.is_none())
+                && toks[j].key != "and"
+                && matches!(toks[j].key.as_str(), "a" | "an" | "the");
             match item(text, toks, j) {
-                Some((it, after)) if it.kind.is_some() && !it.subset => {
+                Some((it, after)) if it.kind.is_some() && !it.subset && !apposition => {
                     items.push(it);
                     next = after;
                 }
@@ -181,7 +203,11 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
 
 /// One counted group starting at token `i`.
 fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
-    if let Some(found) = definite_person(toks, i) {
+    if let Some(found) = definite_person(text, toks, i) {
+        return Some(found);
+    }
+    let clause_start = i == 0 || text[toks[i - 1].end..toks[i].start].contains([';', '.', ':']);
+    if let Some(found) = single::object(text, toks, i).or_else(|| single::subject(text, toks, i, clause_start)) {
         return Some(found);
     }
     let mut j = i;
@@ -246,8 +272,9 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
     (before_verb || after_verb).then_some((Item { span, value, noun_span: None, kind: None, partitive, subset }, end))
 }
 
-/// "The police chief was killed": one named-by-role person, in the passive.
-fn definite_person(toks: &[Token], i: usize) -> Option<(Item, usize)> {
+/// "The police chief was killed", "his wife Jane Doe was killed": one
+/// named-by-role person, in the passive.
+fn definite_person(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
     if !matches!(toks.get(i)?.key.as_str(), "the" | "his" | "her" | "their") {
         return None;
     }
@@ -255,7 +282,8 @@ fn definite_person(toks: &[Token], i: usize) -> Option<(Item, usize)> {
         if let Some((kind, len)) = person_noun(toks, k) {
             let end = k + len;
             let singular = !toks[end - 1].key.ends_with('s');
-            let passive = toks.get(end).is_some_and(|t| t.key == "was");
+            let after = single::skip_name(text, toks, end);
+            let passive = toks.get(after).is_some_and(|t| t.key == "was");
             if !(singular && passive) {
                 return None;
             }
@@ -268,8 +296,12 @@ fn definite_person(toks: &[Token], i: usize) -> Option<(Item, usize)> {
 }
 
 fn is_article_count(toks: &[Token], j: usize) -> bool {
-    toks.get(j).is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one")
-        && (1..=4).any(|d| person_at(toks, j + d))
+    if !toks.get(j).is_some_and(|t| t.key == "a" || t.key == "an" || t.key == "one") {
+        return false;
+    }
+    let Some(d) = (1..=4).find(|&d| person_at(toks, j + d)) else { return false };
+    // "an unknown number of people", "a total of 12 soldiers": not one person.
+    !toks[j + 1..j + d].iter().any(|t| matches!(t.key.as_str(), "number" | "total" | "handful"))
 }
 
 fn person_at(toks: &[Token], j: usize) -> bool {
@@ -285,7 +317,7 @@ pub fn is_people_word(word: &str) -> bool {
     table.get(word).is_some() || table.get(&format!("{word}s")).is_some()
 }
 
-fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
+pub(super) fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
     let one = &toks.get(j)?.key;
     if let Some((2, kind)) = PEOPLE_TABLE.longest_at(toks, j) {
         return Some((*kind, 2));
@@ -349,6 +381,20 @@ fn chain_category(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
     if toks.get(k).is_some_and(|t| t.key == "among") && toks.get(k + 1).is_some_and(|t| t.key == "the") {
         k += 2;
     }
+    if single::passive_kill_at(toks, k) {
+        return Some(Category::Killed);
+    }
+    // "killed 5, wounded 3": the verb right before the count governs it, not one after a comma.
+    let comma_after = toks.get(k).is_some_and(|t| text[toks[k - 1].end..t.start].contains(','));
+    if comma_after
+        && before(1).and_then(category).is_some()
+        && !matches!(before(1), Some("dead" | "died" | "deaths" | "lives" | "bodies"))
+    {
+        return before(1).and_then(category);
+    }
+    if single::kill_verb_before(toks, start) {
+        return Some(Category::Killed);
+    }
     if let Some(cat) = toks.get(k).and_then(|t| category(&t.key)) {
         let shot_dead =
             toks.get(k).is_some_and(|t| t.key == "shot") && toks.get(k + 1).is_some_and(|t| t.key == "dead");
@@ -373,18 +419,42 @@ fn chain_category(text: &str, toks: &[Token], start: usize, end: usize) -> Optio
     if verb == "lives" || (verb == "of" && before(b + 1) == Some("lives")) {
         return Some(Category::Killed);
     }
+    // "led to the death of three inmates", "the bodies of four soldiers".
+    if b == 2
+        && matches!(
+            verb,
+            "death" | "deaths" | "execution" | "executions" | "murder" | "murders" | "bodies" | "body" | "remains"
+        )
+    {
+        return Some(Category::Killed);
+    }
     category(verb)
         .filter(|c| *c != Category::Killed || !matches!(verb, "dead" | "died" | "deaths" | "lives" | "bodies"))
 }
 
-/// Skips ", most of them schoolgirls," between a count and its verb.
+/// Skips ", most of them schoolgirls," or "(Jane Doe)" between a count and its verb.
 fn skip_apposition(text: &str, toks: &[Token], end: usize) -> usize {
     let Some(first) = toks.get(end) else { return end };
+    if end > 0 && text[toks[end - 1].end..first.start].contains('(') {
+        let close = (end + 1..(end + 8).min(toks.len())).find(|&k| text[toks[k - 1].end..toks[k].start].contains(')'));
+        return close.unwrap_or(end);
+    }
     let comma = end > 0 && text[toks[end - 1].end..first.start].contains(',');
     if !comma && first.key != "including" {
         return end;
     }
-    for k in end + 1..(end + 10).min(toks.len()) {
+    // ", including two soldiers, one police officer and a civilian, were killed": a long list.
+    if comma && first.key == "including" {
+        let verb = (end + 1..(end + 25).min(toks.len()))
+            .take_while(|&k| !text[toks[k - 1].end..toks[k].start].contains(['.', ';']))
+            .find(|&k| {
+                matches!(toks[k].key.as_str(), "were" | "was") && text[toks[k - 1].end..toks[k].start].contains(',')
+            });
+        if let Some(k) = verb {
+            return k;
+        }
+    }
+    for k in end + 1..(end + 14).min(toks.len()) {
         let closes = text[toks[k - 1].end..toks[k].start].contains(',');
         // ", including soldiers and assailants were killed": no closing comma.
         if closes || (!comma || first.key == "including") && AUX.contains(&toks[k].key.as_str()) {
@@ -392,6 +462,19 @@ fn skip_apposition(text: &str, toks: &[Token], end: usize) -> usize {
         }
     }
     end
+}
+
+/// "30 bodies were found", "claimed 10 lives", "two soldiers lost their lives":
+/// counts that say they are deaths without a casualty verb.
+fn remains(toks: &[Token], start: usize, end: usize) -> Option<Category> {
+    let last = toks.get(end.checked_sub(1)?)?.key.as_str();
+    let before = start.checked_sub(1).map(|i| toks[i].key.as_str());
+    if matches!(last, "bodies" | "body") || last == "lives" && !matches!(before, Some("saved" | "saving" | "save")) {
+        return Some(Category::Killed);
+    }
+    let at = |d: usize| toks.get(end + d).map(|t| t.key.as_str());
+    let lost = matches!(at(0), Some("lost" | "losing")) && matches!(at(1), Some("their" | "his" | "her"));
+    (lost && matches!(at(2), Some("lives" | "life"))).then_some(Category::Killed)
 }
 
 /// "no casualties", "no one was killed", "nobody was hurt".

@@ -290,7 +290,8 @@ pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option
                 .iter()
                 .filter(|m| m.span.end <= s.cue.start && !speaker.is_some_and(|sp| sp.overlaps(m.span)))
                 .collect();
-            before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied()
+            let first = before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied();
+            first.map(|m| parent_of_faction(m, &before))
         }
         ActorSide::After => info.mentions.iter().find(|m| m.span.start >= s.cue.end),
         ActorSide::None => None,
@@ -309,6 +310,16 @@ pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option
     }
     rec.by = None;
     Some(rec)
+}
+
+/// "The X faction of Boko Haram claimed": a faction is a part of the group
+/// the sentence names after it, and that group is the one reported.
+fn parent_of_faction<'a>(m: &'a Mention, before: &[&'a Mention]) -> &'a Mention {
+    if !m.actor.mention.to_ascii_lowercase().ends_with("faction") {
+        return m;
+    }
+    let next = before.iter().find(|n| n.span.start >= m.span.end && n.span.start <= m.span.end + 8);
+    next.filter(|n| n.actor.kind == ActorKind::ArmedGroup).copied().unwrap_or(m)
 }
 
 /// Claims, denials, attributions and "no claim" of a sentence, for incident `d`.

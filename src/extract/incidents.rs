@@ -232,8 +232,11 @@ fn separate_cue(text: &str, info: &SentenceInfo, hits: &[Hit]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         let indefinite =
             t.key == "another" || (matches!(t.key.as_str(), "second" | "third") && i > 0 && toks[i - 1].key == "a");
+        // "another attack" opens an incident; "one killed and another injured" does not.
         indefinite
-            && toks.get(i + 1).is_some_and(|n| hits.iter().any(|h| h.span.start <= n.start && n.start < h.span.end))
+            && toks.get(i + 1).is_some_and(|n| {
+                hits.iter().any(|h| h.strength >= 2 && h.span.start <= n.start && n.start < h.span.end)
+            })
     })
 }
 

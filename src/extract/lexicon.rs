@@ -775,6 +775,8 @@ pub const WEAPONS: &[&str] = &[
 /// Capitalised words that are also place names in the gazetteer but, in news
 /// text, almost never mean the place.
 pub const NOT_PLACES: &[&str] = &[
+    // "Molotov cocktail": a weapon, though Perm was once called Molotov.
+    "molotov",
     "police",
     "security",
     "army",

@@ -20,6 +20,7 @@ mod numbers;
 pub mod phoenix;
 mod phrases;
 mod places;
+mod single;
 mod statements;
 pub mod text;
 mod tokens;

@@ -461,7 +461,8 @@ fn capitalised_run(toks: &[Token]) -> usize {
         let last = i + 1 == toks.len();
         let ok = t.capitalized
             || (last && AREA_WORDS.contains(&t.key.as_str()))
-            || (n > 0 && NAME_JOINERS.contains(&t.key.as_str()));
+            || (n > 0 && NAME_JOINERS.contains(&t.key.as_str()))
+            || (n > 0 && i > 0 && ezafe(&toks[i - 1], t));
         if !ok {
             break;
         }
@@ -469,6 +470,22 @@ fn capitalised_run(toks: &[Token]) -> usize {
     }
     // A run must contain a capitalised word, not only an area word.
     if toks.iter().rev().take(n).any(|t| t.capitalized) { n } else { 0 }
+}
+
+/// The Persian linking vowel written with hyphens inside a place name:
+/// "Qala-i-Naw", "Pul-e-Khishti", "Sar-e Howz".
+fn ezafe(before: &Token, t: &Token) -> bool {
+    matches!(t.key.as_str(), "i" | "e" | "ye") && before.end + 1 == t.start
+}
+
+/// A town part that is a quarter of a city: "Mansour neighborhood", "Police
+/// District 8" (a named "X district" is a district of a province, not of a city).
+fn city_quarter(text: &str, s: &Span) -> bool {
+    let words: Vec<String> = text[s.start..s.end].split(' ').map(str::to_lowercase).collect();
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let numbered = last.bytes().all(|b| b.is_ascii_digit())
+        && words.iter().any(|w| matches!(w.as_str(), "district" | "zone" | "sector" | "ward" | "block"));
+    matches!(last, "neighborhood" | "neighbourhood" | "quarter" | "suburb") || numbered
 }
 
 fn town_in_list(g: &Gazetteer, text: &str, parts: &[Span], country: &PlaceMention) -> Option<PlaceMention> {
@@ -487,6 +504,17 @@ fn town_in_list(g: &Gazetteer, text: &str, parts: &[Span], country: &PlaceMentio
     let subarea = |s: &Span| {
         text[s.start..s.end].rsplit(' ').next().is_some_and(|w| SUBAREA_WORDS.contains(&w.to_lowercase().as_str()))
     };
+    // "Police District 8, Kabul, Afghanistan": the part of a city, then the province named
+    // after it; the town is that city.
+    if let Some(i) = admin.filter(|_| towns.iter().all(|s| city_quarter(text, s))) {
+        let code = &g.admins[i as usize].code;
+        let city = g.lookup(&name_key(strip_suffix(&text[last.start..last.end]))).iter().copied().find(|p| {
+            matches!(p, Place::City(c) if format!("{}.{}", g.cities[*c as usize].iso2, g.cities[*c as usize].admin1) == *code)
+        });
+        if let Some(place) = city {
+            return Some(PlaceMention { span: last, chain: g.chain(place) });
+        }
+    }
     let town = *towns.iter().find(|s| !subarea(s)).or(towns.last())?;
     let name = strip_suffix(&text[town.start..town.end]);
     let admin_code = admin.map(|i| g.admins[i as usize].code.clone());
@@ -540,6 +568,9 @@ fn strip_suffix(name: &str) -> &str {
         " Governorate",
         " region",
         " Region",
+        // "the Datta Khel area": around the place, named by it.
+        " area",
+        " Area",
     ] {
         if let Some(rest) = trimmed.strip_suffix(suffix) {
             return rest.trim_end();
