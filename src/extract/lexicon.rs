@@ -772,6 +772,29 @@ pub const WEAPONS: &[&str] = &[
     "time bomb",
 ];
 
+/// Months and weekdays: capitalised, yet never a place nor the name of a person.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Capitalised words that are also place names in the gazetteer but, in news
 /// text, almost never mean the place.
 pub const NOT_PLACES: &[&str] = &[
@@ -807,25 +830,6 @@ pub const NOT_PLACES: &[&str] = &[
     "minister",
     "general",
     "colonel",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "reuters",
     "associated",
     "press",

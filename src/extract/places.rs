@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Place};
-use super::lexicon::NOT_PLACES;
+use super::lexicon::{CALENDAR_WORDS, NOT_PLACES};
 use super::phrases::FastSet;
 use super::text::{Keywords, Span};
 use super::tokens::{Token, name_key, tokenize};
@@ -212,9 +212,10 @@ fn try_ngram(
     Some(Candidate { span, key: key.clone(), places: places.to_vec(), admin_suffix: false })
 }
 
-/// A word in [`NOT_PLACES`], through a hash set.
+/// A word in [`NOT_PLACES`] or [`CALENDAR_WORDS`], through a hash set.
 fn not_place(key: &str) -> bool {
-    static SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_PLACES.iter().copied().collect());
+    static SET: LazyLock<FastSet<&'static str>> =
+        LazyLock::new(|| NOT_PLACES.iter().chain(CALENDAR_WORDS).copied().collect());
     SET.contains(key)
 }
 

@@ -4,32 +4,10 @@
 //! still read by the caller (`casualties::chain_category`).
 
 use super::casualties::{Category, Item, category, person_noun};
+use super::lexicon::CALENDAR_WORDS;
 use super::text::Span;
 use super::tokens::Token;
 use crate::model::ActorKind;
-
-/// Months and weekdays: capitalised, but never the name of a victim.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Capitalised words that open a sentence without naming anyone.
 const NOT_NAMES: &[&str] = &[
@@ -120,7 +98,7 @@ fn is_name_word(text: &str, t: &Token) -> bool {
         && !shouting
         && word.starts_with(|c: char| c.is_alphabetic())
         && super::numbers::word_value(&t.key).is_none()
-        && !CALENDAR.contains(&t.key.as_str())
+        && !CALENDAR_WORDS.contains(&t.key.as_str())
         && !NOT_NAMES.contains(&t.key.as_str())
 }
 

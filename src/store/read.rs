@@ -64,27 +64,13 @@ impl Store {
     /// Kinds and targets of the edges leaving `id`, without their properties:
     /// for traversals, which need only the shape.
     pub fn out_neighbors(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {
-        let prefix = edge_prefix(id, kind);
-        let mut edges = Vec::new();
-        for key in self.edges_out.scan_prefix(&prefix).keys() {
-            let key = key?;
-            let (_, kind, other) = parse_edge_key(TREE_EDGES_OUT, &key)?;
-            edges.push((kind, other));
-        }
-        Ok(edges)
+        edge_keys(&self.edges_out, TREE_EDGES_OUT, id, kind)
     }
 
     /// Edges arriving at `id`, optionally of one kind. Properties live on the
     /// outgoing copy, so they are fetched only when asked for.
     pub fn in_edges(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {
-        let prefix = edge_prefix(id, kind);
-        let mut edges = Vec::new();
-        for item in self.edges_in.scan_prefix(&prefix) {
-            let (key, _) = item?;
-            let (_, kind, other) = parse_edge_key(TREE_EDGES_IN, &key)?;
-            edges.push((kind, other));
-        }
-        Ok(edges)
+        edge_keys(&self.edges_in, TREE_EDGES_IN, id, kind)
     }
 
     pub fn edge_props(&self, src: NodeId, kind: EdgeKind, dst: NodeId) -> Result<Option<EdgeProps>> {
@@ -217,4 +203,19 @@ impl Store {
             Ok((id, decode(TREE_NODES, &key, &value)?))
         })
     }
+}
+
+/// Kind and far end of each edge of `id` in an edge tree, read from the keys alone.
+fn edge_keys(
+    tree: &sled::Tree,
+    name: &'static str,
+    id: NodeId,
+    kind: Option<EdgeKind>,
+) -> Result<Vec<(EdgeKind, NodeId)>> {
+    let mut edges = Vec::new();
+    for key in tree.scan_prefix(edge_prefix(id, kind)).keys() {
+        let (_, kind, other) = parse_edge_key(name, &key?)?;
+        edges.push((kind, other));
+    }
+    Ok(edges)
 }
