@@ -6,7 +6,7 @@
 //! "IS" from UCDP meet at one node), its place as a gazetteer chain, its date
 //! with a precision and its casualties, `REPORTED_IN` a record node that keeps
 //! the dataset and the row id. Rows are written in batches by
-//! [`crate::store::bulk::BulkWriter`], one transaction per batch; a re-import
+//! [`crate::store::bulk::BulkWriter`], whole batches at a time; a re-import
 //! updates rows in place. A row that cannot be read is rejected with its line
 //! and a reason, and the import goes on.
 //!

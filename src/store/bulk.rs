@@ -3,10 +3,18 @@
 //! A row becomes an incident `REPORTED_IN` a [`Record`] node (dataset + row id);
 //! the incident's id is derived from the record's, so importing the same row
 //! again updates the incident instead of adding a second one. Rows are written
-//! many at a time, one sled transaction per batch across all trees, keys and
-//! values encoded exactly as [`super::write`] does and counters kept in the
-//! same transaction, so `ckg check` holds after every batch and a killed import
-//! leaves whole batches only.
+//! many at a time, keys and values encoded exactly as [`super::write`] does.
+//!
+//! A batch is written in two steps. First, everything scoped to the incidents of
+//! rows never stored before (incident and incident-scoped actor nodes, their
+//! edges, every date and name index change) goes in with one plain sled batch per
+//! tree: no reads, and nothing else depends on those keys. Then one transaction
+//! across the trees writes the record nodes, shared nodes and edges, every
+//! change to rows stored before, and the counters. The record node is the row's
+//! commit marker: sled recovers a prefix of its log, so a killed import leaves
+//! either both steps, or the first without the second, whose rows have no
+//! record yet, are imported again as new, rewrite the same keys and only then
+//! count. A transaction per batch across all trees was 1.3 times slower.
 //!
 //! Unlike article ingest, which reads every node and edge it touches before
 //! writing, a row whose record is not yet stored is known to be new along with
@@ -72,6 +80,9 @@ pub struct BulkWriter<'s> {
 /// Pending writes of one batch.
 #[derive(Default)]
 struct Batch {
+    /// Nodes and edges of new rows' incidents, written before the transaction.
+    fresh_nodes: Vec<(NodeId, Node)>,
+    fresh_edges: Vec<(EdgeKey, EdgeProps)>,
     nodes: HashMap<NodeId, Node>,
     del_nodes: HashSet<NodeId>,
     edges: HashMap<EdgeKey, EdgeProps>,
@@ -94,6 +105,16 @@ impl Batch {
     fn new_edge(&mut self, key: EdgeKey, props: EdgeProps) {
         *self.edge_delta.entry(key.1).or_default() += 1;
         self.edges.insert(key, props);
+    }
+
+    fn fresh_node(&mut self, id: NodeId, node: Node) {
+        *self.node_delta.entry(id.kind).or_default() += 1;
+        self.fresh_nodes.push((id, node));
+    }
+
+    fn fresh_edge(&mut self, key: EdgeKey, props: EdgeProps) {
+        *self.edge_delta.entry(key.1).or_default() += 1;
+        self.fresh_edges.push((key, props));
     }
 
     fn remove_edge(&mut self, key: EdgeKey) {
@@ -140,18 +161,25 @@ impl<'s> BulkWriter<'s> {
     }
 
     fn write_distinct(&mut self, rows: &[(Record, IncidentRecord)]) -> Result<BulkOutcome> {
-        let mut outcome = BulkOutcome::default();
         if rows.is_empty() {
-            return Ok(outcome);
+            return Ok(BulkOutcome::default());
         }
         let store = self.store;
         let _guard = store.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let (batch, outcome) = self.prepare(rows)?;
+        self.commit(batch)?;
+        Ok(outcome)
+    }
+
+    /// Plans the writes of distinct rows; reads the store, writes nothing.
+    fn prepare(&mut self, rows: &[(Record, IncidentRecord)]) -> Result<(Batch, BulkOutcome)> {
+        let mut outcome = BulkOutcome::default();
         let mut batch = Batch::default();
         for (record, rec) in rows {
             let record_id = record.node_id();
             let plan = plan_row(record, rec);
             self.write_shared(&mut batch, &plan)?;
-            if store.contains(record_id)? {
+            if self.store.contains(record_id)? {
                 if self.update_incident(&mut batch, &plan)? {
                     outcome.updated += 1;
                 } else {
@@ -163,8 +191,7 @@ impl<'s> BulkWriter<'s> {
                 outcome.new += 1;
             }
         }
-        self.commit(batch)?;
-        Ok(outcome)
+        Ok((batch, outcome))
     }
 
     /// Actors, places and days the row links to, and the edges among them.
@@ -255,15 +282,15 @@ impl<'s> BulkWriter<'s> {
         if let Some(date) = plan.node.date {
             batch.dates.insert(date_key(date.start, id));
         }
-        batch.new_node(id, Node::Incident(plan.node.clone()));
+        batch.fresh_node(id, Node::Incident(plan.node.clone()));
         for (scoped, actor, parent) in &plan.scoped {
-            batch.new_node(*scoped, Node::Actor(actor.clone()));
+            batch.fresh_node(*scoped, Node::Actor(actor.clone()));
             if let Some(parent) = parent {
-                batch.new_edge((*scoped, EdgeKind::PartOf, *parent), EdgeProps::default());
+                batch.fresh_edge((*scoped, EdgeKind::PartOf, *parent), EdgeProps::default());
             }
         }
         for ((kind, other), props) in &plan.edges {
-            batch.new_edge((id, *kind, *other), props.clone());
+            batch.fresh_edge((id, *kind, *other), props.clone());
         }
     }
 
@@ -400,6 +427,7 @@ impl<'s> BulkWriter<'s> {
             let new = (old as i64 + delta).max(0) as u64;
             meta.push((key, new.to_be_bytes().to_vec()));
         }
+        apply_fresh(store, &batch)?;
         apply(store, &batch, &meta)?;
         self.learn(batch);
         Ok(())
@@ -415,16 +443,47 @@ impl<'s> BulkWriter<'s> {
     }
 }
 
-/// One transaction across every tree.
+/// The first step: new incidents' keys, one plain batch per tree, in key order.
+fn apply_fresh(store: &Store, batch: &Batch) -> Result<()> {
+    let mut nodes = sled::Batch::default();
+    for (id, node) in &batch.fresh_nodes {
+        nodes.insert(&id.to_key()[..], encode(node));
+    }
+    let mut out = sled::Batch::default();
+    let mut inn = sled::Batch::default();
+    for ((s, k, d), props) in &batch.fresh_edges {
+        out.insert(edge_key(*s, *k, *d), encode(props));
+        inn.insert(edge_key(*d, *k, *s), &[][..]);
+    }
+    let mut names = sled::Batch::default();
+    for key in &batch.names {
+        names.insert(key.as_slice(), &[][..]);
+    }
+    let mut dates = sled::Batch::default();
+    for key in &batch.del_dates {
+        dates.remove(key.as_slice());
+    }
+    for key in &batch.dates {
+        dates.insert(key.as_slice(), &[][..]);
+    }
+    store.nodes.apply_batch(nodes)?;
+    store.edges_out.apply_batch(out)?;
+    store.edges_in.apply_batch(inn)?;
+    store.names.apply_batch(names)?;
+    store.dates.apply_batch(dates)?;
+    Ok(())
+}
+
+/// The second step: one transaction across the trees, the counters included.
 fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()> {
     let nodes: Vec<([u8; 9], Vec<u8>)> = batch.nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
     let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> =
         batch.edges.iter().map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p))).collect();
     let del_edges: Vec<(Vec<u8>, Vec<u8>)> =
         batch.del_edges.iter().map(|(s, k, d)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s))).collect();
-    let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta);
+    let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.meta);
     trees
-        .transaction(|(nodes_t, out_t, in_t, names_t, dates_t, meta_t)| {
+        .transaction(|(nodes_t, out_t, in_t, meta_t)| {
             for id in &batch.del_nodes {
                 nodes_t.remove(&id.to_key()[..])?;
             }
@@ -438,15 +497,6 @@ fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()
             for (out_key, in_key, value) in &edges {
                 out_t.insert(out_key.as_slice(), value.as_slice())?;
                 in_t.insert(in_key.as_slice(), &[][..])?;
-            }
-            for key in &batch.names {
-                names_t.insert(key.as_slice(), &[][..])?;
-            }
-            for key in &batch.del_dates {
-                dates_t.remove(key.as_slice())?;
-            }
-            for key in &batch.dates {
-                dates_t.insert(key.as_slice(), &[][..])?;
             }
             for (key, value) in meta {
                 meta_t.insert(key.as_slice(), value.as_slice())?;
@@ -480,4 +530,54 @@ fn merge_actor(mut old: Actor, new: &Actor) -> Actor {
         old.country.clone_from(&new.country);
     }
     old
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{Dataset, GenOptions, ImportOptions, Resolver, Row, generate, read_file};
+
+    fn generated_rows(dir: &std::path::Path) -> Vec<(Record, IncidentRecord)> {
+        let path = dir.join("gen.csv");
+        let options = GenOptions { incidents: 400, seed: 7, actors: 60 };
+        generate(&options, std::fs::File::create(&path).unwrap()).unwrap();
+        let mut rows = Vec::new();
+        read_file(Dataset::Gen, &path, &ImportOptions::default(), &mut Resolver::new(), |row, _| {
+            if let Row::Parsed(record, incident) = row {
+                rows.push((record, *incident));
+            }
+            Ok(())
+        })
+        .unwrap();
+        rows
+    }
+
+    /// Every key of every tree, to compare two stores exactly.
+    fn contents(store: &Store) -> Vec<(Vec<u8>, Vec<u8>)> {
+        let trees = [&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta];
+        let items = trees.iter().flat_map(|t| t.iter().map(|kv| kv.unwrap()));
+        items.map(|(k, v)| (k.to_vec(), v.to_vec())).collect()
+    }
+
+    #[test]
+    fn a_crash_between_the_two_steps_is_repaired_by_the_rerun() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = generated_rows(dir.path());
+        assert_eq!(rows.len(), 400);
+        let whole = Store::open(dir.path().join("whole")).unwrap();
+        BulkWriter::new(&whole).write(&rows).unwrap();
+
+        let crashed = Store::open(dir.path().join("crashed")).unwrap();
+        let mut writer = BulkWriter::new(&crashed);
+        writer.write(&rows[..150]).unwrap();
+        // The last batch got its first step to disk and not its transaction.
+        let (batch, _) = writer.prepare(&rows[150..300]).unwrap();
+        apply_fresh(&crashed, &batch).unwrap();
+        assert!(!crashed.check().unwrap().is_ok(), "half a batch should be visible to check");
+
+        let rerun = BulkWriter::new(&crashed).write(&rows).unwrap();
+        assert_eq!((rerun.new, rerun.unchanged), (250, 150));
+        assert!(crashed.check().unwrap().is_ok(), "{:?}", crashed.check().unwrap().problems);
+        assert_eq!(contents(&crashed), contents(&whole));
+    }
 }
