@@ -387,3 +387,33 @@ fn shared_gdelt_codebooks_match_the_built_in_columns_and_are_rejected_as_rows() 
         assert!(reasons.iter().all(|r| r.contains("codebook")));
     }
 }
+
+#[test]
+fn compact_keeps_every_key_of_an_imported_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gen.csv");
+    let gen_ok = ckg(&dir.path().join("unused"))
+        .args(["gen", "--incidents", "3000", "--seed", "5", "--actors", "200", "-o"])
+        .arg(&data)
+        .status()
+        .unwrap();
+    assert!(gen_ok.success());
+    let db = dir.path().join("db");
+    assert!(ckg(&db).args(["import", "gen", "--batch", "300"]).arg(&data).status().unwrap().success());
+    let stats = stats_json(&db);
+    let out = ckg(&db).arg("compact").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("MiB after"));
+    assert_eq!(stats_json(&db), stats);
+    assert!(ckg(&db).arg("check").status().unwrap().success());
+    // Sizes are measured in BENCHMARKS.md; small stores need not shrink.
+    let rerun = ckg(&db).args(["import", "gen", "--json"]).arg(&data).output().unwrap();
+    let summary: serde_json::Value = serde_json::from_slice(&rerun.stdout).unwrap();
+    assert_eq!(summary["unchanged"].as_u64(), Some(3000));
+    // A leftover copy (an interrupted compaction) is refused, and the store is untouched.
+    std::fs::create_dir(dir.path().join("db.compacting")).unwrap();
+    let refused = ckg(&db).arg("compact").output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("db.compacting exists"));
+    assert_eq!(stats_json(&db), stats);
+}

@@ -13,6 +13,7 @@
 pub mod bulk;
 mod check;
 pub(crate) mod codec;
+mod compact;
 mod dict;
 mod raw;
 mod read;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub use check::CheckReport;
+pub use compact::CompactReport;
 pub use raw::{RawImport, RawImporter, RawItem};
 pub use read::{Edge, Stats};
 pub use records::RecordReader;

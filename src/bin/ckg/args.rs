@@ -115,6 +115,8 @@ pub enum Command {
     },
     /// Verify the store: edges, indexes, articles and counters.
     Check,
+    /// Rewrite the store in key order into a fresh directory and swap it in (smaller on disk)
+    Compact,
     /// Run a query (a read-only openCypher subset; see docs/query-language.md).
     Query(crate::query_cmd::QueryArgs),
     /// Interactive query shell with history and tab completion.

@@ -57,6 +57,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => check(&cli.db),
+        Command::Compact => compact(&cli.db),
         Command::Dict(DictCommand::Import { format: DictFormat::Phoenix, files }) => import_phoenix(&cli.db, &files),
         Command::Query(args) => crate::query_cmd::run(&cli.db, &args),
         Command::Shell(args) => crate::shell::run(&cli.db, &args),
@@ -110,6 +111,52 @@ fn to_filter(args: &FilterArgs) -> Result<IncidentFilter> {
         to: date(&args.to, "to")?,
         kind,
     })
+}
+
+/// Copies the store to `DB.compacting`, then swaps the directories; the original
+/// is removed only once the copy is complete and in place.
+fn compact(db: &std::path::Path) -> Result<ExitCode> {
+    let sibling = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let (copy, old) = (sibling(".compacting"), sibling(".pre-compact"));
+    for leftover in [&copy, &old] {
+        anyhow::ensure!(
+            !leftover.exists(),
+            "{} exists (an interrupted compaction?); remove it first",
+            leftover.display()
+        );
+    }
+    let before = dir_size(db);
+    let report = open_existing(db)?.compact_into(&copy)?;
+    std::fs::rename(db, &old).with_context(|| format!("renaming {} to {}", db.display(), old.display()))?;
+    std::fs::rename(&copy, db).with_context(|| format!("renaming {} to {}", copy.display(), db.display()))?;
+    std::fs::remove_dir_all(&old).with_context(|| format!("removing {}", old.display()))?;
+    let after = dir_size(db);
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    println!(
+        "compacted {}: {} keys ({:.1} MiB of keys and values); {:.1} MiB on disk before, {:.1} MiB after",
+        db.display(),
+        report.keys,
+        mib(report.bytes),
+        mib(before),
+        mib(after)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes of the files under `dir`.
+fn dir_size(dir: &std::path::Path) -> u64 {
+    let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    entries
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 fn check(db: &std::path::Path) -> Result<ExitCode> {
