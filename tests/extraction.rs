@@ -373,3 +373,61 @@ fn place_name_forms() {
         one("An assailant threw a Molotov cocktail at a mosque in Leipzig, Saxony, Germany on Monday.", "2021-03-16");
     assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("DE"), "{:?}", inc.places);
 }
+
+/// Victims named by an occupation or office, by a compound or a possessive,
+/// or by a proper-name modifier with its acronym, count as people.
+#[test]
+fn role_nouns_and_named_modifiers_count_victims() {
+    let cases = [
+        ("Gunmen shot and killed a prosecutor in Herat on Monday.", 1),
+        ("A roadside bomb exploded in Ghazni on Monday. A shepherd was killed in the blast.", 1),
+        ("Gunmen attacked a shop in Kano on Monday. The owner's son was killed in the attack.", 1),
+        ("Rebels raided a camp near Beni on Monday. One volunteer fighter was killed in the raid.", 1),
+        ("Gunmen shot and killed a Janata Party (JP) worker in Howrah on Monday.", 1),
+        ("A bomb exploded in Kunduz on Monday. One Provincial Protection Service (PPS) officer was killed.", 1),
+        (
+            "Gunmen abducted Jane Doe in Cali on Monday. Doe, a teacher at the village school and a former member of \
+          the local Farmers Union (FU) council, was shot and killed the next day.",
+            1,
+        ),
+    ];
+    for (text, killed) in cases {
+        let inc = one(text, "2021-03-16");
+        assert_eq!(inc.killed, Some(killed), "{text}");
+    }
+}
+
+/// "Two civilians, a teacher and a farmer, were killed": the list names the
+/// two again; a list that is not closed before the verb is summed.
+#[test]
+fn single_people_listed_after_a_count_elaborate_it() {
+    let text =
+        "Gunmen attacked Tera on Monday. Two civilians, a teacher and a retired nurse, were killed in the attack.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(2));
+    let text = "Gunmen attacked Tera on Monday, killing two soldiers, a policeman and a civilian, officials said.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(4));
+}
+
+/// A total over several related attacks gives each attack an even share.
+#[test]
+fn totals_across_related_attacks_are_split() {
+    let text = "Gunmen attacked a police post in Kunduz on Monday. This was one of four related attacks in the \
+                province on this date. At least 20 police officers were killed across the attacks.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(5));
+    let text = "Gunmen attacked Tera on Monday. Seven people were killed and three were injured across both attacks.";
+    let inc = one(text, "2021-03-16");
+    assert_eq!((inc.killed, inc.injured), (Some(4), Some(2)));
+    // A count stated for this attack is kept whole.
+    let text =
+        "Gunmen attacked Tera on Monday. This was one of two related attacks. Six people were killed in the raid.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(6));
+}
+
+/// Text that ends inside a list does not break the counter.
+#[test]
+fn a_list_cut_off_after_and_is_read() {
+    let text = "GUNMEN KILLED TWO SOLDIERS AND";
+    let _ = extract(text, "1990-01-01");
+    let text = "Gunmen killed two soldiers and";
+    assert_eq!(one(text, "2021-03-16").killed, Some(2));
+}

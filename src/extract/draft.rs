@@ -115,7 +115,11 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
 }
 
 fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
-    let counts = casualties::count(text, clause);
+    let mut counts = casualties::count(text, clause);
+    // "20 were killed across the attacks" (one of four): this attack's share.
+    if let Some(n) = casualties::across(text, clause).and_then(|n| n.or_else(|| casualties::one_of(text))) {
+        counts.divide(n);
+    }
     // The first figure stated for an incident is its headline figure; later
     // sentences break it down ("27 of them children") or give other sources'
     // estimates. Only an explicit death toll update replaces it.
