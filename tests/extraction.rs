@@ -431,3 +431,43 @@ fn a_list_cut_off_after_and_is_read() {
     let text = "Gunmen killed two soldiers and";
     assert_eq!(one(text, "2021-03-16").killed, Some(2));
 }
+
+/// "The X faction (Y) of Group": the group after "of" is reported, for a
+/// claim and for an attribution, also when the faction's own name is given.
+#[test]
+fn a_faction_named_in_parentheses_belongs_to_the_group_after_it() {
+    let text = "Gunmen attacked a checkpoint near Monguno on Monday. The Barnawi faction (Islamic State West Africa \
+                Province-ISWAP) of Boko Haram claimed responsibility for the attack.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Boko Haram"]);
+    let text = "Gunmen attacked a checkpoint near Monguno on Monday. Officials blamed the Barnawi faction (ISWAP) \
+                of Boko Haram for the attack.";
+    let inc = one(text, "2021-03-16");
+    assert_eq!(names(&inc.attributed_to), vec!["Boko Haram"]);
+}
+
+/// A claim whose truth the text doubts is an attribution, not a claim.
+#[test]
+fn doubted_claims_are_not_claims() {
+    let text = "A bomb exploded at a market in Kabul on Monday. The Taliban claimed responsibility for the attack, \
+                but the authenticity of the claim could not be confirmed.";
+    let inc = one(text, "2021-03-16");
+    assert!(inc.claimed_by.is_empty(), "{:?}", inc.claimed_by);
+    assert_eq!(names(&inc.attributed_to), vec!["Taliban"]);
+    let text = "A bomb exploded at a market in Kabul on Monday. Al-Shabaab claimed responsibility for the attack. \
+                The Taliban also claimed responsibility for the attack. Officials could not verify the veracity \
+                of this claim.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Al-Shabaab"]);
+}
+
+/// "X, who was questioned by police, claimed": words between commas before
+/// the cue describe the claimant and do not name it, unless they make it a
+/// member of a group.
+#[test]
+fn an_aside_before_a_claim_is_not_the_claimant() {
+    let text = "A man threw a firebomb at a mosque in Lyon on Monday. A local man, who was later detained by \
+                police, claimed responsibility for the attack.";
+    assert!(one(text, "2021-03-16").claimed_by.is_empty());
+    let text = "A man threw a firebomb at a police post in Diyarbakir on Monday. Jane Doe, a longtime member \
+                of Al-Shabaab, claimed responsibility for the attack.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Al-Shabaab"]);
+}
