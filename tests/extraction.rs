@@ -373,3 +373,101 @@ fn place_name_forms() {
         one("An assailant threw a Molotov cocktail at a mosque in Leipzig, Saxony, Germany on Monday.", "2021-03-16");
     assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("DE"), "{:?}", inc.places);
 }
+
+/// Victims named by an occupation or office, by a compound or a possessive,
+/// or by a proper-name modifier with its acronym, count as people.
+#[test]
+fn role_nouns_and_named_modifiers_count_victims() {
+    let cases = [
+        ("Gunmen shot and killed a prosecutor in Herat on Monday.", 1),
+        ("A roadside bomb exploded in Ghazni on Monday. A shepherd was killed in the blast.", 1),
+        ("Gunmen attacked a shop in Kano on Monday. The owner's son was killed in the attack.", 1),
+        ("Rebels raided a camp near Beni on Monday. One volunteer fighter was killed in the raid.", 1),
+        ("Gunmen shot and killed a Janata Party (JP) worker in Howrah on Monday.", 1),
+        ("A bomb exploded in Kunduz on Monday. One Provincial Protection Service (PPS) officer was killed.", 1),
+        (
+            "Gunmen abducted Jane Doe in Cali on Monday. Doe, a teacher at the village school and a former member of \
+          the local Farmers Union (FU) council, was shot and killed the next day.",
+            1,
+        ),
+    ];
+    for (text, killed) in cases {
+        let inc = one(text, "2021-03-16");
+        assert_eq!(inc.killed, Some(killed), "{text}");
+    }
+}
+
+/// "Two civilians, a teacher and a farmer, were killed": the list names the
+/// two again; a list that is not closed before the verb is summed.
+#[test]
+fn single_people_listed_after_a_count_elaborate_it() {
+    let text =
+        "Gunmen attacked Tera on Monday. Two civilians, a teacher and a retired nurse, were killed in the attack.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(2));
+    let text = "Gunmen attacked Tera on Monday, killing two soldiers, a policeman and a civilian, officials said.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(4));
+}
+
+/// A total over several related attacks gives each attack an even share.
+#[test]
+fn totals_across_related_attacks_are_split() {
+    let text = "Gunmen attacked a police post in Kunduz on Monday. This was one of four related attacks in the \
+                province on this date. At least 20 police officers were killed across the attacks.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(5));
+    let text = "Gunmen attacked Tera on Monday. Seven people were killed and three were injured across both attacks.";
+    let inc = one(text, "2021-03-16");
+    assert_eq!((inc.killed, inc.injured), (Some(4), Some(2)));
+    // A count stated for this attack is kept whole.
+    let text =
+        "Gunmen attacked Tera on Monday. This was one of two related attacks. Six people were killed in the raid.";
+    assert_eq!(one(text, "2021-03-16").killed, Some(6));
+}
+
+/// Text that ends inside a list does not break the counter.
+#[test]
+fn a_list_cut_off_after_and_is_read() {
+    let text = "GUNMEN KILLED TWO SOLDIERS AND";
+    let _ = extract(text, "1990-01-01");
+    let text = "Gunmen killed two soldiers and";
+    assert_eq!(one(text, "2021-03-16").killed, Some(2));
+}
+
+/// "The X faction (Y) of Group": the group after "of" is reported, for a
+/// claim and for an attribution, also when the faction's own name is given.
+#[test]
+fn a_faction_named_in_parentheses_belongs_to_the_group_after_it() {
+    let text = "Gunmen attacked a checkpoint near Monguno on Monday. The Barnawi faction (Islamic State West Africa \
+                Province-ISWAP) of Boko Haram claimed responsibility for the attack.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Boko Haram"]);
+    let text = "Gunmen attacked a checkpoint near Monguno on Monday. Officials blamed the Barnawi faction (ISWAP) \
+                of Boko Haram for the attack.";
+    let inc = one(text, "2021-03-16");
+    assert_eq!(names(&inc.attributed_to), vec!["Boko Haram"]);
+}
+
+/// A claim whose truth the text doubts is an attribution, not a claim.
+#[test]
+fn doubted_claims_are_not_claims() {
+    let text = "A bomb exploded at a market in Kabul on Monday. The Taliban claimed responsibility for the attack, \
+                but the authenticity of the claim could not be confirmed.";
+    let inc = one(text, "2021-03-16");
+    assert!(inc.claimed_by.is_empty(), "{:?}", inc.claimed_by);
+    assert_eq!(names(&inc.attributed_to), vec!["Taliban"]);
+    let text = "A bomb exploded at a market in Kabul on Monday. Al-Shabaab claimed responsibility for the attack. \
+                The Taliban also claimed responsibility for the attack. Officials could not verify the veracity \
+                of this claim.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Al-Shabaab"]);
+}
+
+/// "X, who was questioned by police, claimed": words between commas before
+/// the cue describe the claimant and do not name it, unless they make it a
+/// member of a group.
+#[test]
+fn an_aside_before_a_claim_is_not_the_claimant() {
+    let text = "A man threw a firebomb at a mosque in Lyon on Monday. A local man, who was later detained by \
+                police, claimed responsibility for the attack.";
+    assert!(one(text, "2021-03-16").claimed_by.is_empty());
+    let text = "A man threw a firebomb at a police post in Diyarbakir on Monday. Jane Doe, a longtime member \
+                of Al-Shabaab, claimed responsibility for the attack.";
+    assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Al-Shabaab"]);
+}

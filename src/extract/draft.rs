@@ -115,7 +115,11 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
 }
 
 fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
-    let counts = casualties::count(text, clause);
+    let mut counts = casualties::count(text, clause);
+    // "20 were killed across the attacks" (one of four): this attack's share.
+    if let Some(n) = casualties::across(text, clause).and_then(|n| n.or_else(|| casualties::one_of(text))) {
+        counts.divide(n);
+    }
     // The first figure stated for an incident is its headline figure; later
     // sentences break it down ("27 of them children") or give other sources'
     // estimates. Only an explicit death toll update replaces it.
@@ -278,22 +282,32 @@ fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
 }
 
 /// The actor a statement is about: by side, falling back to the last named group ("it").
-pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option<&ActorRecord>) -> Option<ActorRecord> {
+pub(super) fn responsible(
+    text: &str,
+    info: &SentenceInfo,
+    s: &Statement,
+    last_group: Option<&ActorRecord>,
+) -> Option<ActorRecord> {
     // A speaker is the claimant in "X said it carried out"; only blame comes from a third party.
     let speaker = info.speaker.as_ref().map(|(sp, _)| *sp).filter(|_| s.kind == StatementKind::Attribution);
     let found = match s.side {
         // "ISIS-K, the Afghan affiliate of Islamic State, claimed": the subject is
         // the first armed group before the cue, else the nearest actor.
         ActorSide::Before => {
+            let aside = insertion_before(text, info.span, s.cue);
             let before: Vec<&Mention> = info
                 .mentions
                 .iter()
                 .filter(|m| m.span.end <= s.cue.start && !speaker.is_some_and(|sp| sp.overlaps(m.span)))
+                .filter(|m| !aside.is_some_and(|a| a.contains(m.span)))
                 .collect();
             let first = before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied();
-            first.map(|m| parent_of_faction(m, &before))
+            first.map(|m| parent_of_faction(text, m, &before))
         }
-        ActorSide::After => info.mentions.iter().find(|m| m.span.start >= s.cue.end),
+        ActorSide::After => {
+            let after: Vec<&Mention> = info.mentions.iter().filter(|m| m.span.start >= s.cue.end).collect();
+            after.first().map(|m| parent_of_faction(text, m, &after))
+        }
         ActorSide::None => None,
     };
     let mut rec = match found {
@@ -312,36 +326,95 @@ pub(super) fn responsible(info: &SentenceInfo, s: &Statement, last_group: Option
     Some(rec)
 }
 
-/// "The X faction of Boko Haram claimed": a faction is a part of the group
-/// the sentence names after it, and that group is the one reported.
-fn parent_of_faction<'a>(m: &'a Mention, before: &[&'a Mention]) -> &'a Mention {
-    if !m.actor.mention.to_ascii_lowercase().ends_with("faction") {
-        return m;
+/// "An individual, who was questioned by police, claimed": the words between
+/// two commas right before the cue describe the subject and are not it.
+fn insertion_before(text: &str, sentence: Span, cue: Span) -> Option<Span> {
+    let head = text[sentence.start..cue.start].trim_end();
+    let close = head.strip_suffix(',')?;
+    let open = close.rfind(',')?;
+    // "Jane Doe, a member of the X Front, claimed": she claims for the group.
+    let words = close[open..].to_ascii_lowercase();
+    let member =
+        ["member of", "members of", "affiliated with", "loyal to", "belonging to", "commander of", "leader of"]
+            .iter()
+            .any(|w| words.contains(w));
+    (!member).then(|| Span::new(sentence.start + open, sentence.start + close.len()))
+}
+
+/// Nouns for a part of a group.
+const PART_NOUNS: &[&str] = &["faction", "wing", "branch", "chapter", "cell", "unit"];
+
+/// "The X faction of Boko Haram claimed", "the X faction (Y) of Boko Haram":
+/// a faction is a part of the group the sentence names after it, and that
+/// group is the one reported.
+fn parent_of_faction<'a>(text: &str, m: &'a Mention, others: &[&'a Mention]) -> &'a Mention {
+    // "Islamic State West Africa Province-ISWAP": the same group named again is one mention.
+    let mut end = m.span.end;
+    let mut next = None;
+    for n in others.iter().filter(|n| n.span.start >= m.span.end) {
+        if n.span.start > end + 24 {
+            break;
+        }
+        if n.actor.name != m.actor.name {
+            next = Some(*n);
+            break;
+        }
+        end = n.span.end;
     }
-    let next = before.iter().find(|n| n.span.start >= m.span.end && n.span.start <= m.span.end + 8);
-    next.filter(|n| n.actor.kind == ActorKind::ArmedGroup).copied().unwrap_or(m)
+    let Some(next) = next else { return m };
+    let gap = tokenize(text, end, next.span.start);
+    let keys: Vec<&str> = gap.iter().map(|t| t.key.as_str()).collect();
+    let (part_in_gap, rest) = match keys.split_first() {
+        Some((w, rest)) if PART_NOUNS.contains(w) => (true, rest),
+        _ => (false, &keys[..]),
+    };
+    let of = matches!(rest, ["of"] | ["of", "the"]);
+    // "The Barnawi faction (ISWAP) of": the part noun just before a parenthesis.
+    let lower = m.actor.mention.to_ascii_lowercase();
+    let named_part = PART_NOUNS.iter().any(|p| lower.ends_with(p));
+    let before = tokenize(text, text::floor_boundary(text, m.span.start.saturating_sub(40)), m.span.start);
+    let part_before =
+        before.last().is_some_and(|t| PART_NOUNS.contains(&t.key.as_str()) && text[t.end..m.span.start].trim() == "(")
+            && text[end..next.span.start].contains(')');
+    let part = part_in_gap || named_part || part_before;
+    if part && of && next.actor.kind == ActorKind::ArmedGroup { next } else { m }
+}
+
+/// Adds a claimant of a sentence's claim; a claim doubted in its own sentence
+/// ("but the claim could not be verified") only points at the group.
+pub(super) fn push_claim(text: &str, info: &SentenceInfo, d: &mut Draft, mut rec: ActorRecord) {
+    rec.mode = statements::claim_mode(text, info.span);
+    let doubted = statements::claim_doubted(text, info.span);
+    push_actor(if doubted { &mut d.attributed_to } else { &mut d.claimed_by }, rec);
 }
 
 /// Claims, denials, attributions and "no claim" of a sentence, for incident `d`.
 pub(super) fn apply_statements(text: &str, info: &SentenceInfo, last_group: Option<&ActorRecord>, d: &mut Draft) {
+    // "X also claimed it. Sources could not verify this claim.": the last claim is doubted.
+    let claims_here = info.statements.iter().any(|s| s.kind == StatementKind::Claim);
+    if !claims_here
+        && statements::claim_doubted(text, info.span)
+        && let Some(rec) = d.claimed_by.pop()
+    {
+        push_actor(&mut d.attributed_to, rec);
+    }
     for s in &info.statements {
         match s.kind {
             StatementKind::Unclaimed => d.unclaimed = true,
             StatementKind::Claim => {
-                if let Some(mut rec) = responsible(info, s, last_group) {
-                    rec.mode = statements::claim_mode(text, info.span);
-                    push_actor(&mut d.claimed_by, rec);
+                if let Some(rec) = responsible(text, info, s, last_group) {
+                    push_claim(text, info, d, rec);
                     d.source(info.span);
                 }
             }
             StatementKind::Denial => {
-                if let Some(rec) = responsible(info, s, last_group) {
+                if let Some(rec) = responsible(text, info, s, last_group) {
                     push_actor(&mut d.denied_by, rec);
                     d.source(info.span);
                 }
             }
             StatementKind::Attribution => {
-                let Some(mut rec) = responsible(info, s, None) else {
+                let Some(mut rec) = responsible(text, info, s, None) else {
                     continue;
                 };
                 if rec.kind.is_generic() && rec.kind != ActorKind::Unidentified {

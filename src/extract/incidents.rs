@@ -10,10 +10,10 @@ use regex::Regex;
 use super::Extractor;
 use super::analyse::{SentenceInfo, analyse, definite, split_dateline};
 use super::casualties;
-use super::draft::{Draft, absorb_clause, apply_statements, finish, push_actor, responsible};
+use super::draft::{Draft, absorb_clause, apply_statements, finish, push_actor, push_claim, responsible};
 use super::lexicon::SEPARATE_CUES;
 use super::places::PlaceMention;
-use super::statements::{self, StatementKind};
+use super::statements::StatementKind;
 use super::text::{self, Span};
 use super::tokens::tokenize;
 use super::triggers::Hit;
@@ -72,7 +72,7 @@ fn claim_subevents(
         return false;
     };
     let object = claim_object(text, claim.object.expect("checked"));
-    let Some(claimant) = responsible(info, claim, last_group) else {
+    let Some(claimant) = responsible(text, info, claim, last_group) else {
         return false;
     };
     let slice = &text[object.start..object.end];
@@ -105,9 +105,7 @@ fn claim_subevents(
             drafts[target].fallback_places =
                 info.places.iter().filter(|p| !object.contains(p.span) || part.contains(p.span)).cloned().collect();
         }
-        let mut rec = claimant.clone();
-        rec.mode = statements::claim_mode(text, info.span);
-        push_actor(&mut drafts[target].claimed_by, rec);
+        push_claim(text, info, &mut drafts[target], claimant.clone());
         drafts[target].source(info.span);
         if *current.get_or_insert(target) < target && drafts.len() == 1 {
             *current = Some(target);

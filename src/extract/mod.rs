@@ -20,6 +20,7 @@ mod numbers;
 pub mod phoenix;
 mod phrases;
 mod places;
+mod roles;
 mod single;
 mod statements;
 pub mod text;

@@ -140,7 +140,7 @@ fn noun_phrase(text: &str, toks: &[Token], first: usize) -> Option<(usize, Actor
     let mut found = None;
     let mut k = first;
     while k < toks.len() && k - first < 8 {
-        if k > first && text[toks[k - 1].end..toks[k].start].contains([',', '.', ';', '(', ')']) {
+        if k > first && !joined(text, toks, k) {
             break;
         }
         let key = toks[k].key.as_str();
@@ -193,8 +193,43 @@ fn singular_verb_follows(text: &str, toks: &[Token], end: usize) -> bool {
         return false;
     }
     // "Doe, the head of the council, was killed".
-    (end + 1..(end + 14).min(toks.len()))
+    // "Doe, the council head and a former member of the X Party (XP), was killed": up to 30 words.
+    (end + 1..(end + 30).min(toks.len()))
+        .take_while(|&k| !text[toks[k - 1].end..toks[k].start].contains(['.', ';']))
         .any(|k| text[toks[k - 1].end..toks[k].start].contains(',') && matches!(toks[k].key.as_str(), "was" | "is"))
+}
+
+/// Token `k` continues the phrase of token `k - 1`: no punctuation between
+/// them, except the parentheses round an acronym ("Janata Party (JP) worker").
+pub fn joined(text: &str, toks: &[Token], k: usize) -> bool {
+    let gap = |k: usize| text[toks[k - 1].end..toks[k].start].trim();
+    let acronym = |t: &Token| {
+        let w = &text[t.start..t.end];
+        (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+    };
+    match gap(k) {
+        g if !g.contains([',', '.', ';', '(', ')']) => true,
+        "(" => acronym(&toks[k]) && toks.get(k + 1).is_some_and(|_| gap(k + 1) == ")"),
+        ")" => k >= 2 && acronym(&toks[k - 1]) && gap(k - 1) == "(",
+        _ => false,
+    }
+}
+
+/// The token after a proper name that modifies a people noun ("One National
+/// Directorate of Security (NDS) officer"), or `k` when there is none.
+pub fn after_proper_name(text: &str, toks: &[Token], k: usize) -> usize {
+    let mut e = k;
+    while e < toks.len() && e - k < 10 && (e == k || joined(text, toks, e)) {
+        let inner = e > k
+            && matches!(toks[e].key.as_str(), "of" | "and" | "for")
+            && toks.get(e + 1).is_some_and(|t| is_name_word(text, t));
+        let acronym = e > k && text[toks[e - 1].end..toks[e].start].contains('(');
+        if !(is_name_word(text, &toks[e]) || inner || acronym) {
+            break;
+        }
+        e += 1;
+    }
+    e
 }
 
 /// The token after a name that follows a noun ("his wife Jane Doe"), or `end`.

@@ -276,6 +276,22 @@ pub fn speaker(text: &str, sentence: Span) -> Option<(Span, String)> {
     Some((Span::new(start, start + cleaned.len()), cleaned.to_string()))
 }
 
+static DOUBT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:could|can|did|were|was)(?:\s+not|n't|\s+unable\s+to)\s+(?:independently\s+)?(?:verify|confirm|authenticate)\s+(?:the\s+)?(?:veracity\s+of\s+|authenticity\s+of\s+)?(?:this|the|that|its|their)\s+claim
+      | \b(?:veracity|authenticity)\s+of\s+(?:this|the|that|its|their)\s+claim\s+(?:could|can|has|had)\s+not\s+(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed)
+      | \bclaim\s+(?:could|can|has|had)\s+not\s+(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed|authenticated)
+    ",
+    )
+    .expect("doubt pattern compiles")
+});
+
+/// "the veracity of this claim could not be verified": the sentence doubts a claim.
+pub fn claim_doubted(text: &str, span: Span) -> bool {
+    DOUBT.is_match(&text[span.start..span.end])
+}
+
 /// How a claim was made, when the sentence says.
 pub fn claim_mode(text: &str, span: Span) -> Option<String> {
     let m = MODE.find(&text[span.start..span.end])?;
@@ -295,6 +311,15 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<StatementKind> {
         find(text, Span::new(0, text.len())).into_iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn doubted_claims() {
+        let doubted = |t: &str| claim_doubted(t, Span::new(0, t.len()));
+        assert!(doubted("Officials could not verify the veracity of this claim."));
+        assert!(doubted("X claimed the raid, but the authenticity of the claim could not be confirmed."));
+        assert!(doubted("Reporters were unable to independently verify the claim."));
+        assert!(!doubted("Officials could not verify how many people died."));
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! statements about one category in a clause keep the largest; vague words use
 //! the values in [`super::numbers`] ("dozens" = 24).
 
+mod shares;
+mod tolls;
+
 use super::lexicon::PEOPLE;
 use super::numbers::word_value;
 use super::phrases::PhraseTable;
@@ -14,6 +17,8 @@ use super::single;
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::ActorKind;
+pub use shares::{across, one_of};
+use tolls::{death_toll, no_casualties};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Category {
@@ -48,6 +53,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Keeps one attack's share of totals over `n` attacks (see [`shares`]).
+    pub fn divide(&mut self, n: u32) {
+        for slot in [&mut self.killed, &mut self.injured, &mut self.captured, &mut self.toll] {
+            *slot = slot.map(|v| shares::share(v, n));
+        }
+    }
+
     fn set(&mut self, cat: Category, value: u32) {
         let slot = match cat {
             Category::Killed => &mut self.killed,
@@ -183,10 +195,16 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
             } else if !(j < toks.len() && text[toks[j - 1].end..toks[j].start].contains(',')) {
                 break;
             }
+            if j >= toks.len() {
+                break; // a text ending in "and"
+            }
             // "killed Jane Doe, a teacher,": an apposition names the same person again.
             let apposition = items.last().is_some_and(|p: &Item| p.value == 1 && p.noun_span.is_none())
                 && toks[j].key != "and"
                 && matches!(toks[j].key.as_str(), "a" | "an" | "the");
+            if toks[j].key != "and" && elaboration(text, toks, &items, j) {
+                break;
+            }
             match item(text, toks, j) {
                 Some((it, after)) if it.kind.is_some() && !it.subset && !apposition => {
                     items.push(it);
@@ -199,6 +217,18 @@ fn chains(text: &str, toks: &[Token]) -> Vec<(usize, usize, Vec<Item>)> {
         i = next.max(i + 1);
     }
     out
+}
+
+/// "Two civilians, a teacher and a farmer, were killed": single people listed
+/// after a count, the list closed by a comma before the verb, name the people
+/// counted again and are not added to them.
+fn elaboration(text: &str, toks: &[Token], items: &[Item], j: usize) -> bool {
+    if !(items.len() == 1 && items[0].value > 1 && matches!(toks[j].key.as_str(), "a" | "an")) {
+        return false;
+    }
+    (j + 1..(j + 30).min(toks.len()))
+        .take_while(|&k| !text[toks[k - 1].end..toks[k].start].contains(['.', ';']))
+        .any(|k| text[toks[k - 1].end..toks[k].start].contains(',') && matches!(toks[k].key.as_str(), "were" | "are"))
 }
 
 /// One counted group starting at token `i`.
@@ -240,15 +270,23 @@ fn item(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)> {
         subset = matches!(toks[j + 1].key.as_str(), "them" | "whom");
         j += 2;
     }
-    for k in j..(j + 4).min(toks.len()) {
-        if k > 0 && text[toks[k - 1].end..toks[k].start].contains([',', ';', '.', ':', '(', ')']) {
+    // "one National Directorate of Security (NDS) officer": the noun after a name.
+    let named = single::after_proper_name(text, toks, j);
+    let first_k = if named > j && person_at(toks, named) { named } else { j };
+    for k in first_k..(first_k + 4).min(toks.len()) {
+        if (k > first_k || first_k == j)
+            && k > 0
+            && text[toks[k - 1].end..toks[k].start].contains([',', ';', '.', ':', '(', ')'])
+        {
             break;
         }
         if let Some((kind, len)) = person_noun(toks, k) {
-            let end = k + len;
+            let (end, kind) = compound_end(text, toks, k + len, kind);
             let noun_span = Span::new(toks[j.min(k)].start, toks[end - 1].end);
             let span = Span::new(toks[i].start, toks[end - 1].end);
-            if text[span.start..span.end].contains(['.', ';', '(']) {
+            if text[span.start..span.end].contains(['.', ';'])
+                || first_k == j && text[span.start..span.end].contains('(')
+            {
                 return None;
             }
             return Some((Item { span, value, noun_span: Some(noun_span), kind: Some(kind), partitive, subset }, end));
@@ -280,7 +318,7 @@ fn definite_person(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)
     }
     for k in i + 1..(i + 4).min(toks.len()) {
         if let Some((kind, len)) = person_noun(toks, k) {
-            let end = k + len;
+            let (end, kind) = compound_end(text, toks, k + len, kind);
             let singular = !toks[end - 1].key.ends_with('s');
             let after = single::skip_name(text, toks, end);
             let passive = toks.get(after).is_some_and(|t| t.key == "was");
@@ -293,6 +331,21 @@ fn definite_person(text: &str, toks: &[Token], i: usize) -> Option<(Item, usize)
         }
     }
     None
+}
+
+/// Extends a people noun ending before `end` over the people nouns that head
+/// a compound with it: "volunteer fighter", "the owner's son".
+fn compound_end(text: &str, toks: &[Token], mut end: usize, mut kind: ActorKind) -> (usize, ActorKind) {
+    loop {
+        let gap = |k: usize| text[toks[k - 1].end..toks[k].start].trim();
+        let possessive = toks.get(end).is_some_and(|t| t.key == "s" && matches!(gap(end), "'" | "\u{2019}"));
+        let at = end + usize::from(possessive);
+        if at >= toks.len() || !(possessive || gap(at).is_empty()) {
+            return (end, kind);
+        }
+        let Some((next, len)) = person_noun(toks, at) else { return (end, kind) };
+        (end, kind) = (at + len, next);
+    }
 }
 
 fn is_article_count(toks: &[Token], j: usize) -> bool {
@@ -308,8 +361,10 @@ fn person_at(toks: &[Token], j: usize) -> bool {
     person_noun(toks, j).is_some()
 }
 
-static PEOPLE_TABLE: std::sync::LazyLock<PhraseTable<ActorKind>> =
-    std::sync::LazyLock::new(|| PhraseTable::new(PEOPLE.iter().map(|(w, k)| (w.to_string(), *k))));
+static PEOPLE_TABLE: std::sync::LazyLock<PhraseTable<ActorKind>> = std::sync::LazyLock::new(|| {
+    let people = PEOPLE.iter().copied().chain(super::roles::role_nouns());
+    PhraseTable::new(people.map(|(w, k)| (w.to_string(), k)))
+});
 
 /// True for a word that names people ("workers", "students", "protesters").
 pub fn is_people_word(word: &str) -> bool {
@@ -454,7 +509,10 @@ fn skip_apposition(text: &str, toks: &[Token], end: usize) -> usize {
             return k;
         }
     }
-    for k in end + 1..(end + 14).min(toks.len()) {
+    for k in end + 1..(end + 30).min(toks.len()) {
+        if text[toks[k - 1].end..toks[k].start].contains(['.', ';']) {
+            break;
+        }
         let closes = text[toks[k - 1].end..toks[k].start].contains(',');
         // ", including soldiers and assailants were killed": no closing comma.
         if closes || (!comma || first.key == "including") && AUX.contains(&toks[k].key.as_str()) {
@@ -475,57 +533,6 @@ fn remains(toks: &[Token], start: usize, end: usize) -> Option<Category> {
     let at = |d: usize| toks.get(end + d).map(|t| t.key.as_str());
     let lost = matches!(at(0), Some("lost" | "losing")) && matches!(at(1), Some("their" | "his" | "her"));
     (lost && matches!(at(2), Some("lives" | "life"))).then_some(Category::Killed)
-}
-
-/// "no casualties", "no one was killed", "nobody was hurt".
-fn no_casualties(toks: &[Token]) -> Option<Vec<Category>> {
-    for (i, t) in toks.iter().enumerate() {
-        let next = toks.get(i + 1).map(|t| t.key.as_str());
-        let after = toks.get(i + 2).map(|t| t.key.as_str());
-        let lookahead: Vec<&str> = toks[i + 1..(i + 5).min(toks.len())].iter().map(|t| t.key.as_str()).collect();
-        let negated = (t.key == "no"
-            && matches!(
-                next,
-                Some("one") | Some("casualties") | Some("deaths") | Some("injuries") | Some("fatalities")
-            ))
-            || t.key == "nobody"
-            || (t.key == "no" && next == Some("immediate") && after == Some("casualties"));
-        if !negated {
-            continue;
-        }
-        if lookahead.contains(&"casualties") {
-            return Some(vec![Category::Killed, Category::Injured]);
-        }
-        if let Some(cat) = lookahead.iter().find_map(|w| category(w)) {
-            return Some(vec![cat]);
-        }
-        if next == Some("one") && lookahead.contains(&"hurt") {
-            return Some(vec![Category::Killed, Category::Injured]);
-        }
-    }
-    None
-}
-
-/// "the death toll rose to 31".
-fn death_toll(toks: &[Token], counts: &mut Counts) {
-    for (i, t) in toks.iter().enumerate() {
-        if t.key != "toll" {
-            continue;
-        }
-        for j in i + 1..(i + 7).min(toks.len()) {
-            if let Some((value, _)) = number(toks, j) {
-                if toks[j - 1].key == "to"
-                    || toks[j - 1].key == "at"
-                    || toks[j - 1].key == "reached"
-                    || toks[j - 1].key == "of"
-                {
-                    counts.set(Category::Killed, value);
-                    counts.toll = Some(value);
-                }
-                break;
-            }
-        }
-    }
 }
 
 #[cfg(test)]
