@@ -373,3 +373,28 @@ fn place_name_forms() {
         one("An assailant threw a Molotov cocktail at a mosque in Leipzig, Saxony, Germany on Monday.", "2021-03-16");
     assert_eq!(inc.places.first().and_then(|p| p.country.as_deref()), Some("DE"), "{:?}", inc.places);
 }
+
+#[test]
+fn villages_the_gazetteer_lacks_are_kept_by_name_in_the_article_country() {
+    let text = "Gunmen attacked Ndolwe village in Kenya, killing two farmers.";
+    let inc = one(text, "2016-02-10");
+    let village = inc.places.iter().find(|p| p.name == "Ndolwe").expect("the village is a place");
+    assert_eq!(village.country.as_deref(), Some("KE"));
+    assert_eq!(village.lat, None);
+}
+
+#[test]
+fn a_place_named_before_the_incident_opens_is_its_place() {
+    // The first sentence has no event word; the second opens the incident.
+    let text = "Rebels launched RPGs at an army post in Ololoi. Four soldiers were injured.";
+    let inc = one(text, "2016-02-10");
+    assert!(inc.places.iter().any(|p| p.name == "Ololoi"), "{:?}", inc.places);
+}
+
+#[test]
+fn a_note_without_event_words_takes_its_attacker_from_any_sentence() {
+    // The first sentence names only a place and the army; the group comes later.
+    let text = "Soldiers left their posts in the Kasumbi area. Mayi Mayi fighters then moved into the villages.";
+    let inc = one(text, "2016-02-10");
+    assert!(inc.perpetrators.iter().any(|a| a.kind == ActorKind::ArmedGroup), "{:?}", inc.perpetrators);
+}

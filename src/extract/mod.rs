@@ -25,6 +25,7 @@ mod statements;
 pub mod text;
 mod tokens;
 mod triggers;
+mod unlisted;
 
 use std::sync::{Arc, OnceLock};
 
