@@ -398,3 +398,25 @@ fn a_note_without_event_words_takes_its_attacker_from_any_sentence() {
     let inc = one(text, "2016-02-10");
     assert!(inc.perpetrators.iter().any(|a| a.kind == ActorKind::ArmedGroup), "{:?}", inc.perpetrators);
 }
+
+#[test]
+fn an_assault_where_the_other_side_fought_back_is_a_battle() {
+    let text = "Militants attacked an army outpost near Dumba on Monday. Both sides exchanged gunfire for an hour.";
+    let inc = one(text, "2016-02-10");
+    assert_eq!(inc.kind, IncidentType::Battle);
+    assert_eq!(inc.acled_event_type(), "Battles");
+}
+
+#[test]
+fn rapes_beatings_marches_and_stone_throwing_are_events() {
+    let cases = [
+        ("Armed men raped two women near a water point.", IncidentType::ArmedAssault),
+        ("Vigilantes beat a suspected thief in the market.", IncidentType::ArmedAssault),
+        ("Teachers held a peaceful march to the town hall.", IncidentType::Protest),
+        ("Striking miners picket outside the company offices.", IncidentType::Protest),
+        ("Youths threw stones at passing police cars.", IncidentType::Riot),
+    ];
+    for (text, kind) in cases {
+        assert_eq!(one(text, "2016-02-10").kind, kind, "{text}");
+    }
+}
