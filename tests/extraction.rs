@@ -420,3 +420,11 @@ fn rapes_beatings_marches_and_stone_throwing_are_events() {
         assert_eq!(one(text, "2016-02-10").kind, kind, "{text}");
     }
 }
+
+#[test]
+fn somali_national_government_forces_are_the_somali_military() {
+    let text = "SNG forces and militants clashed near Ceel Dheer on Monday, leaving two soldiers dead.";
+    let all = extract(text, "2016-02-10");
+    let found = all.iter().flat_map(|i| i.perpetrators.iter().chain(&i.targets).chain(&i.victims));
+    assert!(found.map(|a| a.name.as_str()).any(|n| n == "Military Forces of Somalia"));
+}
