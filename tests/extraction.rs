@@ -415,6 +415,8 @@ fn rapes_beatings_marches_and_stone_throwing_are_events() {
         ("Teachers held a peaceful march to the town hall.", IncidentType::Protest),
         ("Striking miners picket outside the company offices.", IncidentType::Protest),
         ("Youths threw stones at passing police cars.", IncidentType::Riot),
+        ("Hundreds of nurses took to the streets over unpaid wages.", IncidentType::Protest),
+        ("Pupils began throwing rocks at the headmaster's car.", IncidentType::Riot),
     ];
     for (text, kind) in cases {
         assert_eq!(one(text, "2016-02-10").kind, kind, "{text}");
