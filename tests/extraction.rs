@@ -471,3 +471,60 @@ fn an_aside_before_a_claim_is_not_the_claimant() {
                 of Al-Shabaab, claimed responsibility for the attack.";
     assert_eq!(names(&one(text, "2021-03-16").claimed_by), vec!["Al-Shabaab"]);
 }
+
+#[test]
+fn villages_the_gazetteer_lacks_are_kept_by_name_in_the_article_country() {
+    let text = "Gunmen attacked Ndolwe village in Kenya, killing two farmers.";
+    let inc = one(text, "2016-02-10");
+    let village = inc.places.iter().find(|p| p.name == "Ndolwe").expect("the village is a place");
+    assert_eq!(village.country.as_deref(), Some("KE"));
+    assert_eq!(village.lat, None);
+}
+
+#[test]
+fn a_place_named_before_the_incident_opens_is_its_place() {
+    // The first sentence has no event word; the second opens the incident.
+    let text = "Rebels launched RPGs at an army post in Ololoi. Four soldiers were injured.";
+    let inc = one(text, "2016-02-10");
+    assert!(inc.places.iter().any(|p| p.name == "Ololoi"), "{:?}", inc.places);
+}
+
+#[test]
+fn a_note_without_event_words_takes_its_attacker_from_any_sentence() {
+    // The first sentence names only a place and the army; the group comes later.
+    let text = "Soldiers left their posts in the Kasumbi area. Mayi Mayi fighters then moved into the villages.";
+    let inc = one(text, "2016-02-10");
+    assert!(inc.perpetrators.iter().any(|a| a.kind == ActorKind::ArmedGroup), "{:?}", inc.perpetrators);
+}
+
+#[test]
+fn an_assault_where_the_other_side_fought_back_is_a_battle() {
+    let text = "Militants attacked an army outpost near Dumba on Monday. Both sides exchanged gunfire for an hour.";
+    let inc = one(text, "2016-02-10");
+    assert_eq!(inc.kind, IncidentType::Battle);
+    assert_eq!(inc.acled_event_type(), "Battles");
+}
+
+#[test]
+fn rapes_beatings_marches_and_stone_throwing_are_events() {
+    let cases = [
+        ("Armed men raped two women near a water point.", IncidentType::ArmedAssault),
+        ("Vigilantes beat a suspected thief in the market.", IncidentType::ArmedAssault),
+        ("Teachers held a peaceful march to the town hall.", IncidentType::Protest),
+        ("Striking miners picket outside the company offices.", IncidentType::Protest),
+        ("Youths threw stones at passing police cars.", IncidentType::Riot),
+        ("Hundreds of nurses took to the streets over unpaid wages.", IncidentType::Protest),
+        ("Pupils began throwing rocks at the headmaster's car.", IncidentType::Riot),
+    ];
+    for (text, kind) in cases {
+        assert_eq!(one(text, "2016-02-10").kind, kind, "{text}");
+    }
+}
+
+#[test]
+fn somali_national_government_forces_are_the_somali_military() {
+    let text = "SNG forces and militants clashed near Ceel Dheer on Monday, leaving two soldiers dead.";
+    let all = extract(text, "2016-02-10");
+    let found = all.iter().flat_map(|i| i.perpetrators.iter().chain(&i.targets).chain(&i.victims));
+    assert!(found.map(|a| a.name.as_str()).any(|n| n == "Military Forces of Somalia"));
+}

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::Extractor;
 use super::dates::{self, TimeExpr};
+use super::gazetteer::Place;
 use super::mentions::{self, Mention};
 use super::phrases::FastSet;
 use super::places::{self, PlaceMention};
@@ -15,6 +16,7 @@ use super::statements::{self, Statement};
 use super::text::{self, Span};
 use super::tokens::tokenize;
 use super::triggers::{self, Hit};
+use super::unlisted;
 use crate::model::{ActorKind, ActorRecord, DateRange};
 
 /// What one sentence says, before deciding which incident it belongs to.
@@ -121,7 +123,9 @@ pub(super) fn analyse(
         places::comma_lists(g, text, info.span, &mut found);
         info.places = found;
     }
-    if let Some((iso2, name)) = article_country(g, &infos, &article_countries) {
+    let country = article_country(g, &infos, &article_countries);
+    add_unlisted(ex, text, &mut infos, &persons, country.as_ref().map(|(iso, _)| iso.as_str()), shouting);
+    if let Some((iso2, name)) = country {
         for info in &mut infos {
             let own = info.places.iter().find_map(|p| p.chain.last().filter(|l| l.country.is_some()).cloned());
             let (iso, country_name) = match own.as_ref().and_then(|l| l.country.clone().map(|c| (c, l))) {
@@ -135,6 +139,32 @@ pub(super) fn analyse(
         }
     }
     infos
+}
+
+/// Places the gazetteer does not know, marked as places by the sentence
+/// ("in Kalemba village"), in the article's country. Not in upper-case text,
+/// where capitals mark nothing.
+fn add_unlisted(
+    ex: &Extractor,
+    text: &str,
+    infos: &mut [SentenceInfo],
+    persons: &std::collections::HashSet<String>,
+    country: Option<&str>,
+    shouting: bool,
+) {
+    if shouting {
+        return;
+    }
+    let g = ex.gazetteer();
+    let country = country.and_then(|iso| g.country_index(iso)).and_then(|i| g.chain(Place::Country(i)).pop());
+    for info in infos.iter_mut() {
+        let skip: Vec<Span> = info.mentions.iter().filter(|m| !m.actor.kind.is_generic()).map(|m| m.core).collect();
+        let new = unlisted::unlisted(g, text, info.span, &skip, &info.places, country.as_ref());
+        let person = |p: &PlaceMention| {
+            tokenize(text, p.span.start, p.span.end).iter().any(|t| persons.contains(t.key.as_str()))
+        };
+        info.places.extend(new.into_iter().filter(|p| !person(p)));
+    }
 }
 
 /// The country an article is mostly about: the most frequent country of its

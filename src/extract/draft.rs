@@ -95,6 +95,9 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
         if h.strength > d.strength && (h.strength >= 7 || d.strength <= 2) {
             d.kind = h.kind;
             d.strength = h.strength;
+        } else if h.kind == IncidentType::Battle && d.kind == IncidentType::ArmedAssault {
+            // An assault where the other side fought back ("exchanged fire", "repulsed") is a battle.
+            d.kind = IncidentType::Battle;
         }
     }
     if d.date.is_none() {

@@ -38,7 +38,12 @@ pub(super) fn extract(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last_group: Option<ActorRecord> = None;
+    // Places named before any incident opens set the scene for the first one.
+    let mut lead: Vec<PlaceMention> = Vec::new();
     for info in &sentences {
+        if drafts.is_empty() {
+            lead.extend(info.places.iter().cloned());
+        }
         let group = last_group.as_ref();
         if !claim_subevents(text, info, published, group, &mut drafts, &mut current) {
             let targets = sentence_events(text, info, published, &mut drafts, &mut current);
@@ -52,6 +57,9 @@ pub(super) fn extract(
     }
     if drafts.is_empty() {
         drafts.extend(fallback_incident(text, &sentences));
+    }
+    if let Some(first) = drafts.first_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
+        first.fallback_places = lead;
     }
     let main_places: Vec<PlaceMention> = drafts.first().map(|d| d.places.clone()).unwrap_or_default();
     drafts.into_iter().map(|d| finish(d, text, published, article, &main_places)).collect()
@@ -278,7 +286,9 @@ fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
     let first = sentences.iter().find(|s| attacker(s) || !s.statements.is_empty() || (note && !s.places.is_empty()))?;
     let hit = Hit { span: first.span, kind: IncidentType::Other, strength: 0, generic: false };
     let mut draft = Draft::new(&hit, text, first.span);
-    for m in first.mentions.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified)) {
+    // The attacker may be named after the sentence that opens the note.
+    let named = sentences.iter().find(|s| attacker(s)).unwrap_or(first);
+    for m in named.mentions.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified)) {
         push_actor(&mut draft.perpetrators, m.actor.clone());
     }
     for info in sentences {

@@ -26,6 +26,7 @@ mod statements;
 pub mod text;
 mod tokens;
 mod triggers;
+mod unlisted;
 
 use std::sync::{Arc, OnceLock};
 
