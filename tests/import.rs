@@ -281,16 +281,23 @@ fn stats_json(db: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-#[test]
-fn a_killed_import_rerun_ends_like_an_uninterrupted_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("gen.csv");
-    let status = ckg(&dir.path().join("unused"))
-        .args(["gen", "--incidents", "6000", "--seed", "3", "--actors", "400", "-o"])
+/// `ckg gen` output in `dir/gen.csv`.
+fn generated(dir: &Path, incidents: u32, seed: u32, actors: u32) -> PathBuf {
+    let data = dir.join("gen.csv");
+    let counts = [incidents.to_string(), seed.to_string(), actors.to_string()];
+    let status = ckg(&dir.join("unused"))
+        .args(["gen", "--incidents", &counts[0], "--seed", &counts[1], "--actors", &counts[2], "-o"])
         .arg(&data)
         .status()
         .unwrap();
     assert!(status.success());
+    data
+}
+
+#[test]
+fn a_killed_import_rerun_ends_like_an_uninterrupted_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = generated(dir.path(), 6000, 3, 400);
     let whole = dir.path().join("whole");
     let started = Instant::now();
     assert!(ckg(&whole).args(["import", "gen"]).arg(&data).status().unwrap().success());
@@ -391,13 +398,7 @@ fn shared_gdelt_codebooks_match_the_built_in_columns_and_are_rejected_as_rows() 
 #[test]
 fn compact_keeps_every_key_of_an_imported_store() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("gen.csv");
-    let gen_ok = ckg(&dir.path().join("unused"))
-        .args(["gen", "--incidents", "3000", "--seed", "5", "--actors", "200", "-o"])
-        .arg(&data)
-        .status()
-        .unwrap();
-    assert!(gen_ok.success());
+    let data = generated(dir.path(), 3000, 5, 200);
     let db = dir.path().join("db");
     assert!(ckg(&db).args(["import", "gen", "--batch", "300"]).arg(&data).status().unwrap().success());
     let stats = stats_json(&db);
