@@ -528,3 +528,75 @@ fn somali_national_government_forces_are_the_somali_military() {
     let found = all.iter().flat_map(|i| i.perpetrators.iter().chain(&i.targets).chain(&i.victims));
     assert!(found.map(|a| a.name.as_str()).any(|n| n == "Military Forces of Somalia"));
 }
+
+fn all_actor_names(incidents: &[IncidentRecord]) -> Vec<String> {
+    incidents
+        .iter()
+        .flat_map(|i| i.perpetrators.iter().chain(&i.targets).chain(&i.victims))
+        .map(|a| a.name.clone())
+        .collect()
+}
+
+#[test]
+fn active_casualty_verb_makes_its_subject_the_perpetrator() {
+    let inc = one("Soldiers killed three herders near Gambela on Tuesday.", "2016-03-02");
+    assert_eq!(names(&inc.perpetrators), vec!["Military Forces of Ethiopia"]);
+    let inc = one("Three herders were killed near Gambela on Tuesday.", "2016-03-02");
+    assert!(inc.perpetrators.is_empty(), "{:?}", inc.perpetrators);
+}
+
+#[test]
+fn demonym_or_country_possessive_names_the_state_force() {
+    let inc = one("Ethiopian forces attacked a rebel camp on Friday.", "2016-03-02");
+    assert_eq!(names(&inc.perpetrators), vec!["Military Forces of Ethiopia"]);
+    let inc = one("Algeria's army killed two militants on Sunday.", "2016-03-02");
+    assert_eq!(names(&inc.perpetrators), vec!["Military Forces of Algeria"]);
+    let inc = one("The Libyan Air Force bombed militant positions on Monday.", "2016-03-02");
+    assert_eq!(names(&inc.perpetrators), vec!["Military Forces of Libya"]);
+    // Bare "forces" without a country is nobody's state force.
+    let inc = one("Rebel forces attacked a village on Friday.", "2016-03-02");
+    assert!(!inc.perpetrators.iter().any(|a| a.kind == ActorKind::StateForce), "{:?}", inc.perpetrators);
+}
+
+#[test]
+fn spla_is_the_army_of_south_sudan_and_spla_io_the_rebels() {
+    let inc = one("SPLA soldiers attacked SPLA-IO positions near Yei on Monday.", "2016-03-02");
+    assert_eq!(names(&inc.perpetrators), vec!["Military Forces of South Sudan"]);
+    assert!(names(&inc.targets).contains(&"Sudan People's Liberation Movement-in-Opposition"), "{:?}", inc.targets);
+}
+
+#[test]
+fn shooting_after_a_protest_is_an_incident_of_its_own() {
+    let incidents = extract("Students protested in Kombolcha on Monday. Soldiers shot dead two people.", "2016-03-02");
+    assert_eq!(incidents[0].kind, IncidentType::Protest);
+    assert!(all_actor_names(&incidents).iter().any(|n| n == "Military Forces of Ethiopia"), "{incidents:?}");
+    assert_eq!(incidents[0].killed, None);
+}
+
+#[test]
+fn unnamed_men_and_militiamen_are_unidentified_attackers() {
+    let inc = one("Unknown men shot and killed a shopkeeper in Mogadishu on Friday.", "2016-03-02");
+    assert_eq!(
+        inc.perpetrators.first().map(|a| (a.kind, a.name.as_str())),
+        Some((ActorKind::Unidentified, "Unidentified men"))
+    );
+    let inc = one("Unidentified attackers threw a grenade at a bar in Bujumbura.", "2016-03-02");
+    assert_eq!(inc.perpetrators.first().map(|a| a.kind), Some(ActorKind::Unidentified));
+    let inc = one("Militiamen raided a camp for displaced people near Nyala.", "2016-03-02");
+    assert_eq!(inc.perpetrators.first().map(|a| a.kind), Some(ActorKind::Unidentified));
+}
+
+#[test]
+fn protests_by_several_people_and_road_blocks_are_protests() {
+    let inc = one("Several nurses protested outside the hospital in Kampala.", "2016-03-02");
+    assert_eq!(inc.kind, IncidentType::Protest);
+    let inc = one("Angry traders blocked the road to the market in Kano.", "2016-03-02");
+    assert_eq!(inc.kind, IncidentType::Protest);
+    assert_eq!(names(&inc.perpetrators), vec!["Protesters"]);
+}
+
+#[test]
+fn state_forces_in_a_note_without_an_event_word_are_actors() {
+    let inc = one("Military forces cleared three villages in Borno state of Boko Haram.", "2016-03-02");
+    assert!(names(&inc.perpetrators).contains(&"Military Forces of Nigeria"), "{:?}", inc.perpetrators);
+}

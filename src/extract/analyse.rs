@@ -125,18 +125,12 @@ pub(super) fn analyse(
     }
     let country = article_country(g, &infos, &article_countries);
     add_unlisted(ex, text, &mut infos, &persons, country.as_ref().map(|(iso, _)| iso.as_str()), shouting);
-    if let Some((iso2, name)) = country {
-        for info in &mut infos {
-            let own = info.places.iter().find_map(|p| p.chain.last().filter(|l| l.country.is_some()).cloned());
-            let (iso, country_name) = match own.as_ref().and_then(|l| l.country.clone().map(|c| (c, l))) {
-                Some((c, _)) => match g.country_index(&c) {
-                    Some(i) => (c, g.countries[i as usize].name.clone()),
-                    None => (iso2.clone(), name.clone()),
-                },
-                None => (iso2.clone(), name.clone()),
-            };
-            mentions::national_forces(ex.actors(), text, info.span, (&iso, &country_name), &mut info.mentions);
-        }
+    for info in &mut infos {
+        let own = info.places.iter().find_map(|p| p.chain.last().and_then(|l| l.country.clone()));
+        let own = own.and_then(|c| g.country_index(&c).map(|i| (c, g.countries[i as usize].name.clone())));
+        let here = own.or_else(|| country.clone());
+        let here = here.as_ref().map(|(iso, name)| (iso.as_str(), name.as_str()));
+        mentions::national_forces(ex.actors(), g, text, info.span, here, &mut info.mentions);
     }
     infos
 }

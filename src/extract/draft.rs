@@ -156,7 +156,10 @@ fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
 
 /// Perpetrators before the first attack trigger or after "by"; targets after it.
 fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &mut Draft) {
-    let Some(first) = hits.iter().find(|h| h.strength >= 3).or(hits.first()) else {
+    // A trigger inside an actor's name ("unidentified attackers") is not the verb it is the subject of.
+    let free: Vec<&Hit> =
+        hits.iter().copied().filter(|h| !info.mentions.iter().any(|m| m.span.contains(h.span))).collect();
+    let Some(first) = free.iter().find(|h| h.strength >= 3).or(free.first()).or(hits.first()).copied() else {
         return;
     };
     let speaker = info.speaker.as_ref().map(|(s, _)| *s);
@@ -177,7 +180,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         let subject = m.span.end <= first.span.start
             && !against
             && !refers_back
-            && first.strength >= 2
+            && (first.strength >= 2 || super::triggers::active_casualty(text, clause, first))
             && rec.kind != ActorKind::Organization;
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {

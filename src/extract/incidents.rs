@@ -170,6 +170,13 @@ fn sentence_events(
     let idx = current.expect("an incident exists after opens_new");
     if compatible(drafts[idx].kind, &hits) {
         absorb_clause(text, info, info.span, &mut drafts[idx]);
+    } else if hits.iter().any(|h| h.strength >= 3 && !definite(text, info.span, h)) {
+        // "Students protested. Soldiers opened fire.": another event of the same
+        // episode, an incident of its own; later sentences still go to the first.
+        let mut draft = Draft::new(&strongest(&hits), text, info.span);
+        draft.date = drafts[idx].date;
+        absorb_clause(text, info, info.span, &mut draft);
+        drafts.push(draft);
     }
     let _ = first;
     vec![idx]
@@ -289,6 +296,12 @@ fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
     // The attacker may be named after the sentence that opens the note.
     let named = sentences.iter().find(|s| attacker(s)).unwrap_or(first);
     for m in named.mentions.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Unidentified)) {
+        push_actor(&mut draft.perpetrators, m.actor.clone());
+    }
+    // In a short note without an event word the state forces it names are actors too
+    // ("Military forces cleared three villages").
+    let forces = sentences.iter().flat_map(|s| &s.mentions).filter(|m| note && m.actor.kind == ActorKind::StateForce);
+    for m in forces {
         push_actor(&mut draft.perpetrators, m.actor.clone());
     }
     for info in sentences {

@@ -244,6 +244,13 @@ pub const TRIGGERS: &[Trigger] = &[
             "marches",
             "marching",
             "boycott",
+            // Blocking a road is a common form of protest ("residents blocked the road").
+            "blocked the road",
+            "blocked the roads",
+            "blocked roads",
+            "blocked a road",
+            "blocked the highway",
+            "barricaded the road",
         ],
         kind: Protest,
         strength: 4,
@@ -599,6 +606,21 @@ pub const PERPETRATOR_NOUNS: &[&str] = &[
     "subversives",
     "arsonists",
     "mob",
+    // Unnamed men and groups doing the attacking ("unknown men shot a teacher").
+    "unidentified men",
+    "unidentified man",
+    "unknown men",
+    "unknown man",
+    "unidentified group",
+    "unidentified groups",
+    "unknown group",
+    "unknown groups",
+    "unidentified forces",
+    "unknown forces",
+    "militiamen",
+    "militiaman",
+    "militia",
+    "militias",
 ];
 
 /// Modifiers that may precede a perpetrator noun or a group name in a mention.

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::actors::{ActorDict, ActorEntry};
+use super::gazetteer::{Gazetteer, Place};
 use super::lexicon::{MEMBER_NOUNS, PERPETRATOR_MODIFIERS, PERPETRATOR_NOUNS};
 use super::phrases::{FastSet, PhraseTable};
 use super::text::Span;
@@ -164,7 +165,9 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         });
         if !partitive && !out.iter().any(|m| m.span.overlaps(span)) {
             let noun = text[tokens[i].start..tokens[end].end].to_string();
-            let name = format!("Unidentified {}", noun.to_lowercase());
+            let lower = noun.to_lowercase();
+            let bare = lower.strip_prefix("unidentified ").or_else(|| lower.strip_prefix("unknown ")).unwrap_or(&lower);
+            let name = format!("Unidentified {bare}");
             let core = Span::new(tokens[i].start, tokens[end].end);
             out.push(Mention {
                 span,
@@ -199,6 +202,12 @@ const FORCE_NOUNS: &[(&str, bool)] = &[
     ("gendarmerie", true),
     ("riot police", true),
     ("police officer", true),
+    ("forces", false),
+    ("military forces", false),
+    ("army forces", false),
+    ("air force", false),
+    ("navy", false),
+    ("naval forces", false),
 ];
 
 /// "soldiers", "the police": the forces of the country the sentence (or the
@@ -209,30 +218,91 @@ static FORCES: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
     PhraseTable::up_to(&words, 2, |w| FORCE_NOUNS.iter().find(|(f, _)| *f == w).is_some_and(|(_, police)| *police))
 });
 
-pub fn national_forces(dict: &ActorDict, text: &str, span: Span, country: (&str, &str), out: &mut Vec<Mention>) {
+/// "soldiers" with the sentence's country; "Ethiopian forces", "Somali
+/// police" with the country of the demonym before the noun, whatever the
+/// sentence's country. Bare "forces" counts only after a demonym.
+pub fn national_forces(
+    dict: &ActorDict,
+    g: &Gazetteer,
+    text: &str,
+    span: Span,
+    country: Option<(&str, &str)>,
+    out: &mut Vec<Mention>,
+) {
     let tokens = tokenize(text, span.start, span.end);
-    let (iso2, country_name) = country;
     let mut i = 0;
     while i < tokens.len() {
         let Some((len, &police)) = FORCES.longest_at(&tokens, i) else {
             i += 1;
             continue;
         };
-        let sp = Span::new(tokens[i].start, tokens[i + len - 1].end);
-        if !out.iter().any(|m| m.span.overlaps(sp)) {
-            let name = format!("{} Forces of {country_name}", if police { "Police" } else { "Military" });
-            let with_the = format!("{} Forces of the {country_name}", if police { "Police" } else { "Military" });
-            let actor = match dict.resolve(&name).or_else(|| dict.resolve(&with_the)) {
-                Some(entry) => record_for(dict, entry, &text[sp.start..sp.end]),
-                None => {
-                    let mut rec = ActorRecord::new(&name, &text[sp.start..sp.end], ActorKind::StateForce);
-                    rec.country = Some(iso2.to_string());
-                    rec
-                }
-            };
-            out.push(Mention { span: sp, core: sp, actor });
+        let demonym = demonym_before(g, &tokens, i);
+        let bare = len == 1 && tokens[i].key == "forces";
+        let place = demonym.as_ref().map(|(_, iso, name)| (iso.as_str(), name.as_str())).or(country);
+        let from = demonym.as_ref().map_or(i, |(at, _, _)| *at);
+        let sp = Span::new(tokens[from].start, tokens[i + len - 1].end);
+        if let Some((iso2, country_name)) = place.filter(|_| !bare || demonym.is_some())
+            && !out.iter().any(|m| m.span.overlaps(sp))
+        {
+            out.push(Mention {
+                span: sp,
+                core: sp,
+                actor: state_force(dict, &text[sp.start..sp.end], police, iso2, country_name),
+            });
         }
         i += len;
     }
     out.sort_by_key(|m| m.span.start);
+}
+
+/// A capitalised demonym ("Ethiopian", "South Sudanese") right before token
+/// `i`: its first token and its country (ISO2, name).
+fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, String, String)> {
+    for back in [2, 1] {
+        let Some(at) = i.checked_sub(back) else { continue };
+        if !tokens[at].capitalized {
+            continue;
+        }
+        let key: Vec<&str> = tokens[at..i].iter().map(|t| t.key.as_str()).collect();
+        if let Some(idx) = g.demonym(&key.join(" ")) {
+            let c = &g.countries[idx as usize];
+            return Some((at, c.iso2.clone(), c.name.clone()));
+        }
+    }
+    possessive_country(g, tokens, i)
+}
+
+/// "Algeria's army", "South Sudan's troops": a country name with "'s" before token `i`.
+fn possessive_country(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, String, String)> {
+    let s = i.checked_sub(1).map(|k| &tokens[k]).filter(|t| t.key == "s")?;
+    for back in [3, 2] {
+        let Some(at) = i.checked_sub(back).filter(|&at| tokens[at].capitalized) else { continue };
+        if tokens[i - 2].end + 3 < s.start {
+            return None;
+        }
+        let key: Vec<&str> = tokens[at..i - 1].iter().map(|t| t.key.as_str()).collect();
+        let country = g.lookup(&key.join(" ")).iter().find_map(|p| match p {
+            Place::Country(idx) => Some(*idx),
+            _ => None,
+        });
+        if let Some(idx) = country {
+            let c = &g.countries[idx as usize];
+            return Some((at, c.iso2.clone(), c.name.clone()));
+        }
+    }
+    None
+}
+
+fn state_force(dict: &ActorDict, mention: &str, police: bool, iso2: &str, country_name: &str) -> ActorRecord {
+    let head = if police { "Police" } else { "Military" };
+    let name = format!("{head} Forces of {country_name}");
+    let with_the = format!("{head} Forces of the {country_name}");
+    match dict.resolve(&name).or_else(|| dict.resolve(&with_the)) {
+        Some(entry) => record_for(dict, entry, mention),
+        None => {
+            let mut rec = ActorRecord::new(&name, mention, ActorKind::StateForce);
+            rec.country = Some(iso2.to_string());
+            rec
+        }
+    }
 }

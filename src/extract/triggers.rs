@@ -45,7 +45,12 @@ fn longest_at(toks: &[Token], i: usize) -> Option<(usize, IncidentType, u8)> {
 
 fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
     let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.key.as_str()).collect();
-    let cue = before.iter().any(|w| GENERIC_CUES.contains(w));
+    // "several attacks" is a pattern; "several doctors protested" one event by several people.
+    let cue = before.iter().enumerate().any(|(k, w)| {
+        let quantifier = matches!(*w, "several" | "many" | "numerous");
+        GENERIC_CUES.contains(w)
+            && !(quantifier && before[k + 1..].iter().any(|x| super::casualties::is_people_word(x)))
+    });
     let counted = before.last().is_some_and(|w| {
         super::numbers::word_value(w).is_some_and(|v| (2..10).contains(&v))
             || matches!(*w, "twin" | "coordinated" | "simultaneous" | "double")
@@ -57,6 +62,56 @@ fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
     // plural after "these", "such" or a cue ("a series of") is a pattern.
     let demonstrative = before.last().is_some_and(|w| matches!(*w, "such" | "these" | "those" | "many"));
     (plural && demonstrative && !counted) || (cue && !counted) || perfect
+}
+
+/// A casualty verb in the active voice with an object after it ("soldiers
+/// killed four people", "gunmen wounded a guard"): its subject did it, as
+/// with an attack verb. Not "were killed", not a headline's "two killed in".
+pub fn active_casualty(text: &str, clause: Span, hit: &Hit) -> bool {
+    if hit.strength != 1 || hit.span.start < clause.start || hit.span.end > clause.end {
+        return false;
+    }
+    let toks = tokenize(text, clause.start, clause.end);
+    let Some(at) = toks.iter().position(|t| t.start == hit.span.start) else {
+        return false;
+    };
+    let verb = toks[at].key.as_str();
+    if at == 0 || !matches!(verb, "killed" | "kills" | "kill" | "wounded" | "injured") {
+        return false;
+    }
+    let passive = matches!(
+        toks[at - 1].key.as_str(),
+        "was" | "were" | "been" | "being" | "be" | "is" | "are" | "got" | "get" | "and" | "or" | "dead"
+    );
+    let Some(next) = toks.get(at + 1).filter(|n| text[toks[at].end..n.start].trim().is_empty()) else {
+        return false;
+    };
+    let object = matches!(
+        next.key.as_str(),
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "at"
+            | "more"
+            | "over"
+            | "some"
+            | "about"
+            | "around"
+            | "nearly"
+            | "several"
+            | "dozens"
+            | "scores"
+            | "hundreds"
+            | "many"
+            | "two"
+            | "three"
+    ) || super::numbers::word_value(&next.key).is_some()
+        || next.key.chars().all(|c| c.is_ascii_digit())
+        || super::casualties::is_people_word(&next.key);
+    !passive && object
 }
 
 #[cfg(test)]
@@ -73,5 +128,21 @@ mod tests {
         assert_eq!(hits("claimed responsibility for a series of assaults"), vec![(IncidentType::ArmedAssault, true)]);
         assert_eq!(hits("the group has killed hundreds"), vec![(IncidentType::ArmedAssault, true)]);
         assert_eq!(hits("twin bombings in Kabul"), vec![(IncidentType::Bombing, false)]);
+        assert_eq!(hits("several nurses protested outside the clinic"), vec![(IncidentType::Protest, false)]);
+    }
+
+    fn active(text: &str) -> bool {
+        let span = Span::new(0, text.len());
+        find(text, span).iter().any(|h| active_casualty(text, span, h))
+    }
+
+    #[test]
+    fn active_casualty_verbs_need_an_object_and_no_auxiliary() {
+        assert!(active("Troops killed four villagers near the river"));
+        assert!(active("Gunmen wounded a guard at the gate"));
+        assert!(active("The soldiers killed at least 12 fighters"));
+        assert!(!active("Four villagers were killed near the river"));
+        assert!(!active("Two soldiers killed in an ambush"));
+        assert!(!active("One man was shot and killed"));
     }
 }
