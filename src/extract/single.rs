@@ -5,6 +5,7 @@
 
 use super::casualties::{Category, Item, category, person_noun};
 use super::lexicon::CALENDAR_WORDS;
+use super::phrases::FastSet;
 use super::text::Span;
 use super::tokens::Token;
 use crate::model::ActorKind;
@@ -98,9 +99,12 @@ fn is_name_word(text: &str, t: &Token) -> bool {
         && !shouting
         && word.starts_with(|c: char| c.is_alphabetic())
         && super::numbers::word_value(&t.key).is_none()
-        && !CALENDAR_WORDS.contains(&t.key.as_str())
-        && !NOT_NAMES.contains(&t.key.as_str())
+        && !NOT_NAME_SET.contains(t.key.as_str())
 }
+
+/// [`CALENDAR_WORDS`] and [`NOT_NAMES`] as one hash set: `is_name_word` runs per token.
+static NOT_NAME_SET: std::sync::LazyLock<FastSet<&'static str>> =
+    std::sync::LazyLock::new(|| CALENDAR_WORDS.iter().chain(NOT_NAMES).copied().collect());
 
 /// A run of up to five name words from `i`: the token after it.
 fn name_run(text: &str, toks: &[Token], i: usize) -> Option<usize> {

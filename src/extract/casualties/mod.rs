@@ -369,7 +369,21 @@ static PEOPLE_TABLE: std::sync::LazyLock<PhraseTable<ActorKind>> = std::sync::La
 /// True for a word that names people ("workers", "students", "protesters").
 pub fn is_people_word(word: &str) -> bool {
     let table = &*PEOPLE_TABLE;
-    table.get(word).is_some() || table.get(&format!("{word}s")).is_some()
+    table.get(word).is_some() || plural_get(table, word).is_some()
+}
+
+/// `table.get(word + "s")`, building the key on the stack: this runs for
+/// almost every token, where a `format!` per call was a visible cost.
+fn plural_get<'t>(table: &'t PhraseTable<ActorKind>, word: &str) -> Option<&'t ActorKind> {
+    let mut buf = [0u8; 64];
+    let n = word.len();
+    if n >= buf.len() {
+        return table.get(&format!("{word}s"));
+    }
+    buf[..n].copy_from_slice(word.as_bytes());
+    buf[n] = b's';
+    // A valid string followed by an ASCII byte is valid.
+    std::str::from_utf8(&buf[..=n]).ok().and_then(|key| table.get(key))
 }
 
 pub(super) fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)> {
@@ -381,7 +395,7 @@ pub(super) fn person_noun(toks: &[Token], j: usize) -> Option<(ActorKind, usize)
     let table = &*PEOPLE_TABLE;
     let kind = table
         .get(one)
-        .or_else(|| table.get(&format!("{one}s")))
+        .or_else(|| plural_get(table, one))
         .or_else(|| one.strip_suffix('s').and_then(|s| table.get(s)))?;
     Some((*kind, 1))
 }
