@@ -348,17 +348,21 @@ pub fn offset_mentions(g: &Gazetteer, text: &str, span: Span, mentions: &[PlaceM
     out
 }
 
+/// The eight compass points and their bearings in degrees.
+pub(super) const COMPASS: [(&str, f64); 8] = [
+    ("north", 0.0),
+    ("northeast", 45.0),
+    ("east", 90.0),
+    ("southeast", 135.0),
+    ("south", 180.0),
+    ("southwest", 225.0),
+    ("west", 270.0),
+    ("northwest", 315.0),
+];
+
 fn bearing(dir: &str) -> f64 {
-    match dir.to_ascii_lowercase().replace('-', "").as_str() {
-        "north" => 0.0,
-        "northeast" => 45.0,
-        "east" => 90.0,
-        "southeast" => 135.0,
-        "south" => 180.0,
-        "southwest" => 225.0,
-        "west" => 270.0,
-        _ => 315.0,
-    }
+    let key = dir.to_ascii_lowercase().replace('-', "");
+    COMPASS.iter().find(|(word, _)| *word == key).map_or(315.0, |(_, degrees)| *degrees)
 }
 
 /// Words that may close a place name in a comma list ("Sayghan district", "Jusiga village").

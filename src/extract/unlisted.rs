@@ -10,7 +10,7 @@ use super::lexicon::{
     CALENDAR_WORDS, FACILITIES, GROUP_NOUNS, LOCAL_AREA_WORDS, NOT_LOCAL_PLACES, NOT_PLACES, PEOPLE, PLACE_VERBS,
 };
 use super::phrases::FastSet;
-use super::places::PlaceMention;
+use super::places::{COMPASS, PlaceMention};
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use crate::model::{GeoPrecision, Location};
@@ -168,10 +168,7 @@ fn cue_after(text: &str, after: &[Token], run: &[Token]) -> bool {
     if AREA.contains(next.key.as_str()) {
         return true;
     }
-    let direction = matches!(
-        next.key.as_str(),
-        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
-    );
+    let direction = COMPASS.iter().any(|(word, _)| *word == next.key);
     direction && after.get(1).is_some_and(|t| t.key == "of")
 }
 
