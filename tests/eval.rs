@@ -116,13 +116,18 @@ fn muc_roles_come_from_all_incidents() {
     a.targets.push(ActorRecord::new("substation", "AN ELECTRIC SUBSTATION", ActorKind::Facility));
     let mut b = incident(IncidentType::ArmedAssault);
     b.victims.push(ActorRecord::new("peasant", "A PEASANT", ActorKind::Civilians));
+    b.victims.push(ActorRecord::new("Hector Oqueli", "HECTOR OQUELI", ActorKind::Person));
+    let mut leader = ActorRecord::new("leader", "A PARTY LEADER", ActorKind::Person);
+    leader.scoped = true;
+    b.targets.push(leader);
     b.weapons.push("car bomb".into());
     b.weapons.push("CAR BOMB".into());
     let roles = predicted_roles(&article(vec![a, b]));
     assert_eq!(roles[0], strings(&[&["UNIDENTIFIED MEN"]]));
     assert_eq!(roles[1], strings(&[&["FMLN", "Farabundo Marti National Liberation Front"]]));
     assert_eq!(roles[2], strings(&[&["AN ELECTRIC SUBSTATION"]]));
-    assert_eq!(roles[3], strings(&[&["A PEASANT"]]));
+    // The role holds people's names: not "A PEASANT", not an unnamed "A PARTY LEADER".
+    assert_eq!(roles[3], strings(&[&["HECTOR OQUELI", "Hector Oqueli"]]));
     assert_eq!(roles[4].len(), 1, "weapons deduplicated after normalisation");
     assert_eq!(strip_leading("SOME 100 STUDENTS"), "STUDENTS");
     assert_eq!(strip_leading("THE"), "THE");

@@ -600,3 +600,38 @@ fn state_forces_in_a_note_without_an_event_word_are_actors() {
     let inc = one("Military forces cleared three villages in Borno state of Boko Haram.", "2016-03-02");
     assert!(names(&inc.perpetrators).contains(&"Military Forces of Nigeria"), "{:?}", inc.perpetrators);
 }
+
+#[test]
+fn named_people_are_victims_not_perpetrators() {
+    let text = "Gunmen on motorcycles shot dead Judge Mariela Ortiz Salas outside the court in Cali on Monday.";
+    let inc = one(text, "2019-05-14");
+    assert!(names(&inc.targets).contains(&"Mariela Ortiz Salas"), "targets: {:?}", names(&inc.targets));
+    assert!(!names(&inc.perpetrators).contains(&"Mariela Ortiz Salas"));
+    let shouted = "UNIDENTIFIED MEN KIDNAPPED FERNANDO ZAMORA TELLO, A LABOR LEADER, IN SAN SALVADOR YESTERDAY.";
+    let inc = one(shouted, "1990-03-02");
+    let person = inc.targets.iter().find(|a| a.kind == ActorKind::Person).expect("a named target");
+    assert_eq!((person.name.as_str(), person.mention.as_str()), ("Fernando Zamora Tello", "FERNANDO ZAMORA TELLO"));
+}
+
+#[test]
+fn the_subject_of_a_passive_verb_is_not_its_perpetrator() {
+    let text = "Two policemen were ambushed on the road to Gao on Tuesday. Nobody claimed the attack.";
+    let inc = one(text, "2016-02-10");
+    assert!(inc.perpetrators.iter().all(|a| a.kind != ActorKind::StateForce), "{:?}", names(&inc.perpetrators));
+    let text = "The mayor of Tumaco, Carlos Ruiz Mena, was kidnapped by ELN rebels on Friday.";
+    let inc = one(text, "2018-08-04");
+    assert!(
+        names(&inc.perpetrators).contains(&"National Liberation Army (Colombia)"),
+        "{:?}",
+        names(&inc.perpetrators)
+    );
+    assert!(!names(&inc.perpetrators).contains(&"Carlos Ruiz Mena"));
+}
+
+#[test]
+fn a_given_name_inside_a_place_or_group_name_is_not_a_person() {
+    let text = "Guerrillas of the Jaime Martinez Column attacked a patrol near El Salvador Market in Jamundi.";
+    let inc = one(text, "2021-04-02");
+    let all: Vec<&str> = inc.perpetrators.iter().chain(&inc.targets).map(|a| a.name.as_str()).collect();
+    assert!(!all.iter().any(|n| n.starts_with("Jaime") || n.starts_with("Salvador")), "{all:?}");
+}

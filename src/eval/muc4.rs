@@ -254,7 +254,12 @@ pub fn predicted_roles(pred: &ExtractedArticle) -> [Entities; 5] {
             add(&mut roles[0], strings);
         }
         for a in inc.targets.iter().chain(&inc.victims) {
-            let slot = if a.kind == ActorKind::Facility { 2 } else { 3 };
+            // The file's human-target role holds people's names only ("hum_tgt_name").
+            let slot = match a.kind {
+                ActorKind::Facility => 2,
+                ActorKind::Person if is_named(a) => 3,
+                _ => continue,
+            };
             let mut strings = vec![a.mention.clone()];
             if is_named(a) {
                 strings.push(a.name.clone());

@@ -76,13 +76,17 @@ pub(super) fn analyse(
     let mut all_cands: Vec<Vec<places::Candidate>> = Vec::new();
     let mut article_countries = std::collections::HashSet::new();
     for &span in &spans {
-        let mentions = mentions::find(ex.actors(), text, span, shouting, last_group.as_ref());
+        let mut mentions = mentions::find(ex.actors(), text, span, shouting, last_group.as_ref());
         if let Some(m) = mentions.iter().rev().find(|m| m.actor.kind == ActorKind::ArmedGroup) {
             last_group = Some(m.actor.clone());
         }
         article_countries.extend(mentions.iter().filter_map(|m| m.actor.country.clone()));
-        let skip: Vec<Span> = mentions.iter().filter(|m| !m.actor.kind.is_generic()).map(|m| m.core).collect();
+        // A name found only by its given name ("Ahmed Zakariya") yields to a place of that name.
+        let by_name = |m: &mentions::Mention| m.actor.kind == ActorKind::Person && !m.actor.scoped && m.span == m.core;
+        let skip: Vec<Span> =
+            mentions.iter().filter(|m| !m.actor.kind.is_generic() && !by_name(m)).map(|m| m.core).collect();
         let cands = places::candidates(g, text, span, shouting, &skip);
+        mentions.retain(|m| !by_name(m) || !cands.iter().any(|c| c.span.contains(m.span)));
         all_cands.push(cands);
         infos.push(SentenceInfo {
             span,

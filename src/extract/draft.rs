@@ -163,6 +163,8 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         return;
     };
     let speaker = info.speaker.as_ref().map(|(s, _)| *s);
+    // "The mayor was kidnapped": who stands before a passive verb suffered it.
+    let passive = super::triggers::passive(text, clause, first);
     let in_statement =
         |m: &Mention| info.statements.iter().any(|s| s.kind != StatementKind::Unclaimed && near_cue(m, s));
     for m in info.mentions.iter().filter(|m| clause.contains(m.span)) {
@@ -173,15 +175,22 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         rec.span = Some((info.span.start as u32, info.span.end as u32));
         let prefix = last_words(text, clause.start, m.span.start, 2);
         let by = prefix.iter().any(|w| w == "by");
-        let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at"));
+        // "including X" lists members of a group named before it: the dead, not the killers.
+        let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at" | "including"));
         // Only an attack verb has its perpetrator as subject: not "were among the dead".
         // "The Taliban condemned the bombing": a subject of a reference back is not its perpetrator.
         let refers_back = definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start);
+        // "The gunman was shot dead": a perpetrator noun names a doer whatever befell him.
+        let suffered = passive && rec.kind != ActorKind::Unidentified;
         let subject = m.span.end <= first.span.start
+            && !suffered
             && !against
             && !refers_back
             && (first.strength >= 2 || super::triggers::active_casualty(text, clause, first))
-            && rec.kind != ActorKind::Organization;
+            && rec.kind != ActorKind::Organization
+            && (!person(&rec) || next_to(text, m.span.end, first.span.start));
+        // "a meeting attended by General X": only an attack verb's "by" names a doer.
+        let by = by && (!person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
@@ -192,7 +201,8 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
                 push_actor(&mut d.attributed_to, attr);
             }
             push_actor(&mut d.perpetrators, rec);
-        } else if m.span.start >= first.span.end
+        } else if (m.span.start >= first.span.end
+            || (passive && m.span.end <= first.span.start && !reports(text, m.span.end, first.span.start)))
             && rec.kind != ActorKind::Unidentified
             && !d.perpetrators.iter().any(|p| p.name == rec.name)
         {
@@ -306,12 +316,18 @@ pub(super) fn responsible(
                 .iter()
                 .filter(|m| m.span.end <= s.cue.start && !speaker.is_some_and(|sp| sp.overlaps(m.span)))
                 .filter(|m| !aside.is_some_and(|a| a.contains(m.span)))
+                .filter(|m| !person(&m.actor) || next_to(text, m.span.end, s.cue.start))
                 .collect();
             let first = before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied();
             first.map(|m| parent_of_faction(text, m, &before))
         }
         ActorSide::After => {
-            let after: Vec<&Mention> = info.mentions.iter().filter(|m| m.span.start >= s.cue.end).collect();
+            // A person far from the cue is more often the subject of another clause.
+            let after: Vec<&Mention> = info
+                .mentions
+                .iter()
+                .filter(|m| m.span.start >= s.cue.end && (!person(&m.actor) || next_to(text, s.cue.end, m.span.start)))
+                .collect();
             after.first().map(|m| parent_of_faction(text, m, &after))
         }
         ActorSide::None => None,
@@ -554,6 +570,27 @@ fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
         out.extend(PlaceRecord::from_chain(p.chain, mention));
     }
     out
+}
+
+/// A named person, found by name rather than by role ("Carlos Ortega", not "a judge").
+fn person(rec: &ActorRecord) -> bool {
+    rec.kind == ActorKind::Person && !rec.scoped
+}
+
+/// "X said 55 people had been killed": X is the speaker, not the one who suffered.
+fn reports(text: &str, from: usize, to: usize) -> bool {
+    text[from..to].split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "said" | "says" | "told" | "reported" | "claimed" | "stated" | "added"
+        )
+    })
+}
+
+/// A person is the doer only as the verb's immediate subject ("Ortega stabbed"):
+/// a name further back is more often a victim or a bystander of the sentence.
+fn next_to(text: &str, from: usize, to: usize) -> bool {
+    from <= to && text[from..to].split_whitespace().count() <= 1
 }
 
 /// "X carried out the attack": words between an actor and a definite trigger that make it the doer.

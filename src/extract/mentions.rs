@@ -76,6 +76,7 @@ pub fn find(
         out.push(Mention { span: wide, core: m.span, actor: record_for(dict, entry, &text[wide.start..wide.end]) });
     }
     anaphora(text, span, last_group, &mut out);
+    super::persons::find(text, &tokens, shouting, &mut out);
     unnamed(text, &tokens, &mut out);
     out.sort_by_key(|m| m.span.start);
     out

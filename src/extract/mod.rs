@@ -17,6 +17,7 @@ mod incidents;
 mod lexicon;
 mod mentions;
 mod numbers;
+mod persons;
 pub mod phoenix;
 mod phrases;
 mod places;

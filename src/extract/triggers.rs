@@ -114,6 +114,19 @@ pub fn active_casualty(text: &str, clause: Span, hit: &Hit) -> bool {
     !passive && object
 }
 
+/// "was attacked", "were reportedly kidnapped", "had been shot": the trigger
+/// is a passive verb, so the words before it name who suffered, not who did it.
+pub fn passive(text: &str, clause: Span, hit: &Hit) -> bool {
+    let toks = tokenize(text, clause.start.min(hit.span.start), hit.span.start);
+    let mut before = toks.iter().rev().map(|t| t.key.as_str());
+    let mut word = before.next();
+    // One adverb may stand between: "were brutally murdered", "was later found".
+    if word.is_some_and(|w| w.ends_with("ly") || matches!(w, "later" | "then" | "also" | "reportedly")) {
+        word = before.next();
+    }
+    matches!(word, Some("was" | "were" | "been" | "being" | "is" | "are" | "got" | "get"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +157,19 @@ mod tests {
         assert!(!active("Four villagers were killed near the river"));
         assert!(!active("Two soldiers killed in an ambush"));
         assert!(!active("One man was shot and killed"));
+    }
+
+    fn passive_first(text: &str) -> bool {
+        let span = Span::new(0, text.len());
+        find(text, span).first().is_some_and(|h| passive(text, span, h))
+    }
+
+    #[test]
+    fn passive_triggers_have_an_auxiliary_before_them() {
+        assert!(passive_first("The mayor was kidnapped on his way home"));
+        assert!(passive_first("Two judges were brutally murdered in Cali"));
+        assert!(passive_first("A trader had been abducted near the market"));
+        assert!(!passive_first("Rebels kidnapped the mayor on his way home"));
+        assert!(!passive_first("Gunmen murdered two judges in Cali"));
     }
 }
