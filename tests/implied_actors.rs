@@ -112,3 +112,34 @@ fn more_protest_and_riot_forms() {
         assert!(!inc.perpetrators.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn civilians_on_a_side_of_a_clash_are_rioters() {
+    for text in [
+        "Two policemen were injured on Sunday during clashes with residents of a squatter camp.",
+        "Rival supporters clashed outside the council offices on Saturday.",
+    ] {
+        let inc = one(text);
+        let rioters = inc.perpetrators.iter().find(|a| a.name == "Rioters");
+        assert!(rioters.is_some_and(|a| a.kind == ActorKind::Civilians), "{text}: {:?}", inc.perpetrators);
+    }
+    // Residents who report a clash are not in it.
+    let inc = one("Residents said soldiers clashed with militants near the border on Monday.");
+    assert!(!inc.perpetrators.iter().any(|a| a.name == "Rioters"), "{:?}", inc.perpetrators);
+}
+
+#[test]
+fn fights_arson_and_numbered_marches() {
+    for (text, kind) in [
+        ("The meeting ended in a fist fight between rival party members.", IncidentType::Riot),
+        ("Party youths came to blows outside the polling station on Saturday.", IncidentType::Riot),
+        ("Several hundred residents marched to the district office on Friday.", IncidentType::Protest),
+        ("Teachers and parents came out to march against crime in the township.", IncidentType::Protest),
+    ] {
+        let inc = one(text);
+        assert_eq!(inc.kind, kind, "{text}");
+        assert!(!inc.perpetrators.is_empty(), "{text}");
+    }
+    let inc = one("A passenger train was set alight at the depot overnight.");
+    assert!(inc.perpetrators.iter().any(|a| a.implicit), "{:?}", inc.perpetrators);
+}

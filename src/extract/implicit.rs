@@ -10,7 +10,7 @@
 use super::analyse::{SentenceInfo, definite};
 use super::draft::{Draft, push_actor};
 use super::text::Span;
-use super::tokens::tokenize;
+use super::tokens::{Token, tokenize};
 use super::triggers::Hit;
 use crate::model::{ActorKind, ActorRecord, IncidentType};
 
@@ -34,6 +34,12 @@ const CROWD_NOUNS: &[(&str, &str)] = &[
     ("picketers", "Protesters"),
     ("rioters", "Rioters"),
 ];
+
+/// Civilian crowds that, as a side of a clash, make it a riot ("clashes
+/// between rival supporters", "residents clashed with police"): civilians do
+/// not fight battles.
+const CLASH_CROWDS: &[&str] =
+    &["residents", "villagers", "youths", "students", "supporters", "workers", "locals", "traders", "activists"];
 
 /// Incident types that always have a perpetrator: someone attacked, bombed,
 /// shot, kidnapped or fought. Not protests, riots (their crowd is the actor),
@@ -75,8 +81,11 @@ pub(super) fn crowd_nouns(text: &str, clause: Span, first: &Hit, info: &Sentence
     if matches!(d.kind, IncidentType::Protest | IncidentType::Riot) || definite(text, info.span, first) {
         return;
     }
-    for t in tokenize(text, clause.start, clause.end).iter() {
-        let Some((_, name)) = CROWD_NOUNS.iter().find(|(w, _)| *w == t.key.as_str()) else {
+    let clash = d.kind == IncidentType::Battle || first.kind == IncidentType::Battle;
+    let toks = tokenize(text, clause.start, clause.end);
+    for (i, t) in toks.iter().enumerate() {
+        let named = CROWD_NOUNS.iter().find(|(w, _)| *w == t.key.as_str()).map(|(_, n)| *n);
+        let Some(name) = named.or_else(|| clash_side(&toks, i, first, info, clash).then_some("Rioters")) else {
             continue;
         };
         let counted = d.victims.iter().chain(&d.targets).any(|a| a.mention.to_lowercase().ends_with(t.key.as_str()));
@@ -86,13 +95,29 @@ pub(super) fn crowd_nouns(text: &str, clause: Span, first: &Hit, info: &Sentence
         let mut rec = ActorRecord::new(name, &text[t.start..t.end], ActorKind::Civilians);
         rec.scoped = true;
         rec.span = Some((info.span.start as u32, info.span.end as u32));
-        if d.kind == IncidentType::Battle || t.end <= first.span.start {
+        if clash || t.end <= first.span.start {
             push_actor(&mut d.perpetrators, rec);
         } else {
             push_actor(&mut d.targets, rec);
         }
         return;
     }
+}
+
+/// Token `i` is a civilian crowd on a side of a clash: the subject before
+/// the clash word, or named just after "with" or "between"; never the
+/// speaker ("residents said").
+fn clash_side(toks: &[Token], i: usize, first: &Hit, info: &SentenceInfo, clash: bool) -> bool {
+    let t = &toks[i];
+    if !clash || !CLASH_CROWDS.contains(&t.key.as_str()) {
+        return false;
+    }
+    if info.speaker.as_ref().is_some_and(|(s, _)| s.overlaps(Span::new(t.start, t.end))) {
+        return false;
+    }
+    let after_with =
+        (1..=3).any(|back| i.checked_sub(back).is_some_and(|k| matches!(toks[k].key.as_str(), "with" | "between")));
+    t.end <= first.span.start || after_with
 }
 
 #[cfg(test)]

@@ -45,11 +45,15 @@ fn longest_at(toks: &[Token], i: usize) -> Option<(usize, IncidentType, u8)> {
 
 fn is_generic(toks: &[Token], i: usize, phrase: &str, kind: IncidentType) -> bool {
     let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.key.as_str()).collect();
-    // "several attacks" is a pattern; "several doctors protested" one event by several people.
+    // "several attacks" is a pattern; "several doctors protested" one event by several people,
+    // and "several hundred residents marched" a number.
     let cue = before.iter().enumerate().any(|(k, w)| {
         let quantifier = matches!(*w, "several" | "many" | "numerous");
-        GENERIC_CUES.contains(w)
-            && !(quantifier && before[k + 1..].iter().any(|x| super::casualties::is_people_word(x)))
+        let counts_people = |x: &&str| {
+            super::casualties::is_people_word(x)
+                || matches!(*x, "hundred" | "hundreds" | "thousand" | "thousands" | "dozen")
+        };
+        GENERIC_CUES.contains(w) && !(quantifier && before[k + 1..].iter().any(counts_people))
     });
     let counted = before.last().is_some_and(|w| {
         super::numbers::word_value(w).is_some_and(|v| (2..10).contains(&v))
