@@ -17,7 +17,7 @@ use super::names::is_named;
 use super::{Runner, Scoring, list};
 use crate::error::{Error, Result};
 use crate::extract::ExtractOptions;
-use crate::model::{ActorKind, ExtractedArticle};
+use crate::model::{ActorKind, ActorRecord, ExtractedArticle};
 
 /// The five MUC-4 roles, in the order of [`MucGold::roles`].
 pub const ROLES: [&str; 5] =
@@ -246,7 +246,10 @@ pub fn predicted_roles(pred: &ExtractedArticle) -> [Entities; 5] {
         for a in responsible.filter(|a| is_named(a) && is_organisation(a.kind)) {
             add(&mut roles[1], vec![a.mention.clone(), a.name.clone()]);
         }
-        for a in inc.perpetrators.iter().filter(|a| matches!(a.kind, ActorKind::Unidentified | ActorKind::Person)) {
+        // An implicit perpetrator is not in the text: no string to score.
+        let individual =
+            |a: &&ActorRecord| matches!(a.kind, ActorKind::Unidentified | ActorKind::Person) && !a.implicit;
+        for a in inc.perpetrators.iter().filter(individual) {
             let mut strings = vec![strip_leading(&a.mention)];
             if a.kind == ActorKind::Person && is_named(a) {
                 strings.push(a.name.clone());

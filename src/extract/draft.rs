@@ -41,6 +41,8 @@ pub(super) struct Draft {
     pub(super) captured: Option<u32>,
     pub(super) weapons: Vec<String>,
     pub(super) sources: Vec<Span>,
+    /// The trigger that opened the incident.
+    pub(super) trigger: Span,
 }
 
 impl Draft {
@@ -64,6 +66,7 @@ impl Draft {
             captured: None,
             weapons: Vec::new(),
             sources: Vec::new(),
+            trigger: hit.span,
         }
     }
 
@@ -211,6 +214,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
     }
     facilities_into(text, clause, first, info, d);
     crowd_into(text, clause, first, info, d);
+    super::implicit::crowd_nouns(text, clause, first, info, d);
 }
 
 /// Protests and riots: the crowd is the actor ("Protesters", "Rioters"),
@@ -509,10 +513,10 @@ pub(super) fn finish(
     article: &str,
     main_places: &[PlaceMention],
 ) -> IncidentRecord {
-    let _ = text;
     if d.unclaimed {
         d.claimed_by.clear();
     }
+    super::implicit::perpetrator(text, &mut d);
     let mut places = if d.places.is_empty() { d.fallback_places.clone() } else { d.places.clone() };
     if places.is_empty() {
         // Same country as the article's main incident, at country precision.

@@ -12,6 +12,7 @@ mod casualties;
 mod dates;
 mod draft;
 mod gazetteer;
+mod implicit;
 mod incidents;
 #[rustfmt::skip]
 mod lexicon;

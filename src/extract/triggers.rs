@@ -25,7 +25,7 @@ pub fn find(text: &str, span: Span) -> Vec<Hit> {
         match longest_at(&toks, i) {
             Some((len, kind, strength)) => {
                 let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.key.as_str()).collect();
-                let generic = is_generic(&toks, i, &phrase.join(" "));
+                let generic = is_generic(&toks, i, &phrase.join(" "), kind);
                 out.push(Hit { span: Span::new(toks[i].start, toks[i + len - 1].end), kind, strength, generic });
                 i += len;
             }
@@ -43,13 +43,17 @@ fn longest_at(toks: &[Token], i: usize) -> Option<(usize, IncidentType, u8)> {
     TABLE.longest_at(toks, i).map(|(len, (kind, strength))| (len, *kind, *strength))
 }
 
-fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
+fn is_generic(toks: &[Token], i: usize, phrase: &str, kind: IncidentType) -> bool {
     let before: Vec<&str> = toks[i.saturating_sub(4)..i].iter().map(|t| t.key.as_str()).collect();
-    // "several attacks" is a pattern; "several doctors protested" one event by several people.
+    // "several attacks" is a pattern; "several doctors protested" one event by several people,
+    // and "several hundred residents marched" a number.
     let cue = before.iter().enumerate().any(|(k, w)| {
         let quantifier = matches!(*w, "several" | "many" | "numerous");
-        GENERIC_CUES.contains(w)
-            && !(quantifier && before[k + 1..].iter().any(|x| super::casualties::is_people_word(x)))
+        let counts_people = |x: &&str| {
+            super::casualties::is_people_word(x)
+                || matches!(*x, "hundred" | "hundreds" | "thousand" | "thousands" | "dozen")
+        };
+        GENERIC_CUES.contains(w) && !(quantifier && before[k + 1..].iter().any(counts_people))
     });
     let counted = before.last().is_some_and(|w| {
         super::numbers::word_value(w).is_some_and(|v| (2..10).contains(&v))
@@ -57,7 +61,11 @@ fn is_generic(toks: &[Token], i: usize, phrase: &str) -> bool {
     });
     let plural = GENERIC_PLURALS.contains(&phrase);
     // "has killed hundreds", "have carried out attacks": habitual, present perfect.
-    let perfect = before.iter().rev().take(3).any(|w| matches!(*w, "has" | "have")) && !before.contains(&"been");
+    // Not a protest or riot: "nurses have gone on strike", "residents have
+    // protested over evictions" report one current action.
+    let crowd = matches!(kind, IncidentType::Protest | IncidentType::Riot);
+    let perfect =
+        !crowd && before.iter().rev().take(3).any(|w| matches!(*w, "has" | "have")) && !before.contains(&"been");
     // A bare plural ("explosions tore through the airport") is concrete; a
     // plural after "these", "such" or a cue ("a series of") is a pattern.
     let demonstrative = before.last().is_some_and(|w| matches!(*w, "such" | "these" | "those" | "many"));

@@ -38,6 +38,12 @@ pub struct ActorRecord {
     /// branch is still found by its other names (not printed).
     #[serde(skip)]
     pub parent_aliases: Vec<String>,
+    /// Not in the text: the perpetrator a violent incident must have had when
+    /// the text names none ("A grenade attack wounded two policemen"). Its
+    /// mention is the incident's trigger word. Evaluation never scores it as a
+    /// named group or a MUC-4 perpetrator string (not printed).
+    #[serde(skip)]
+    pub implicit: bool,
 }
 
 impl ActorRecord {
@@ -54,6 +60,7 @@ impl ActorRecord {
             span: None,
             scoped: false,
             parent_aliases: Vec::new(),
+            implicit: false,
         }
     }
 }
