@@ -149,6 +149,12 @@ fn sentence_events(
             if counts.killed.is_some() || counts.injured.is_some() || counts.captured.is_some() {
                 absorb_clause(text, info, info.span, &mut drafts[idx]);
             }
+            // "They later reappeared in a police station in Alexandria.": a sentence that goes on
+            // about the incident says where it was when the incident's own sentence did not.
+            let d = &mut drafts[idx];
+            if d.places.is_empty() && d.fallback_places.is_empty() {
+                d.fallback_places = info.places.clone();
+            }
         }
         return if referenced.is_empty() { current.iter().copied().collect() } else { referenced };
     };

@@ -144,6 +144,30 @@ const PLACE_HEADS: &[&str] = &[
     "islands",
     "mountains",
     "zone",
+    // Institutions named after the place they are in ("Pretoria High School",
+    // "Wynberg Magistrate's Court", "Banha Teaching Hospital").
+    "high",
+    "primary",
+    "secondary",
+    "teaching",
+    "teachers",
+    "medical",
+    "general",
+    "regional",
+    "provincial",
+    "municipal",
+    "magistrate",
+    "magistrates",
+    "court",
+    "jail",
+    "centre",
+    "center",
+    "campus",
+    "airstrip",
+    "barracks",
+    "idp",
+    "refugee",
+    "refugees",
 ];
 
 /// Words that put a person's name, not a place, next to them.
@@ -156,7 +180,8 @@ fn name_context_ok(text: &str, toks: &[Token]) -> bool {
     let from = super::text::floor_boundary(text, first.start.saturating_sub(30)).max(line_start(text, first.start));
     let before = tokenize(text, from, first.start);
     let after = tokenize(text, last.end, super::text::floor_boundary(text, last.end + 30));
-    let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"']);
+    // Hyphens join two places, not a place and a person ("the Yei-Maridi road").
+    let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"', '-']);
     let prev = before.last().filter(|t| joined(t.end, first.start));
     let next = after.first().filter(|t| joined(last.end, t.start));
     let person_prev = prev.is_some_and(|t| {
