@@ -50,3 +50,41 @@ fn both_ends_of_a_hyphenated_road_are_places() {
     let found = places("Bandits ambushed a bus on the Juba-Torit road, killing two.");
     assert!(found.iter().any(|p| p == "Juba") && found.iter().any(|p| p == "Torit"), "{found:?}");
 }
+
+#[test]
+fn present_tense_notes_and_attack_nouns_mark_local_places() {
+    has("Herders attack Ololuo on 12/03, killing two.", "Ololuo");
+    has("Two children killed in air raids on Kabeyo.", "Kabeyo");
+    has("Residents of Nyakimu blocked the main road.", "Nyakimu");
+    has("Rebels gain control of Wardiyo after a withdrawal.", "Wardiyo");
+}
+
+#[test]
+fn both_ends_of_a_journey_are_places() {
+    let found = places("Gunmen robbed traders travelling from Kukuli to Dereba.");
+    assert!(found.iter().any(|p| p == "Kukuli") && found.iter().any(|p| p == "Dereba"), "{found:?}");
+    let found = places("Bandits shot at a truck on the road between Ngoro and Tulaba.");
+    assert!(found.iter().any(|p| p == "Ngoro") && found.iter().any(|p| p == "Tulaba"), "{found:?}");
+}
+
+#[test]
+fn the_area_after_a_village_is_a_place_too() {
+    has("Gunmen killed a farmer in Temboni village, Lurambi.", "Lurambi");
+    has("Militiamen attacked the Ndalo and Kaseyi localities of Ibambi.", "Ibambi");
+}
+
+#[test]
+fn facilities_named_after_their_place_give_the_place() {
+    has("A grenade exploded in Kinyama market, injuring seven.", "Kinyama");
+    has("Gunmen opened fire on Pariang airstrip.", "Pariang");
+    // A hotel's name is not a place.
+    assert!(places("Rebels besieged the Amani Plaza hotel.").iter().all(|p| p != "Amani Plaza"));
+}
+
+#[test]
+fn the_most_specific_place_sets_the_incident_country() {
+    let text = "A fighter from Tanzania was executed by a militant court in Mogadishu on Monday.";
+    let found = places(text);
+    assert!(found.iter().any(|p| p == "Mogadishu"), "{found:?}");
+    assert_eq!(country(text), Some("SO".into()));
+}

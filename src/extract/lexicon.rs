@@ -1134,6 +1134,9 @@ pub const LOCAL_AREA_WORDS: &[&str] = &[
     "cercle",
     "highlands",
     "hills",
+    "localities",
+    "areas",
+    "subdivision",
 ];
 
 /// Verbs whose capitalised object is a place when it is not an actor: "troops
@@ -1156,6 +1159,30 @@ pub const PLACE_VERBS: &[&str] = &[
     "invaded",
     "looted",
     "torched",
+    // Dataset notes tell events in the present tense ("Militants attack Dalori").
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "loot",
+    "loots",
+    "plunder",
+    "plunders",
+    "plundered",
+    "storm",
+    "storms",
+    "overruns",
+    "retake",
+    "retakes",
+    "recapture",
+    "recaptures",
+    "occupy",
+    "occupies",
+    "occupied",
+    "vacate",
+    "vacates",
+    "vacated",
+    "fled",
 ];
 
 /// Capitalised words that end a local place name or are never one, beyond

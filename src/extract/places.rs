@@ -180,15 +180,17 @@ fn name_context_ok(text: &str, toks: &[Token]) -> bool {
     let from = super::text::floor_boundary(text, first.start.saturating_sub(30)).max(line_start(text, first.start));
     let before = tokenize(text, from, first.start);
     let after = tokenize(text, last.end, super::text::floor_boundary(text, last.end + 30));
-    // Hyphens join two places, not a place and a person ("the Yei-Maridi road").
-    let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"', '-']);
+    let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"']);
+    // A hyphen joins two places, not a place and a person ("the Yei-Maridi road").
+    let hyphen = |a: usize, b: usize| text[a..b].contains('-');
     let prev = before.last().filter(|t| joined(t.end, first.start));
     let next = after.first().filter(|t| joined(last.end, t.start));
     let person_prev = prev.is_some_and(|t| {
-        (t.capitalized && !sentence_start(text, t.start) && !t.key.chars().all(|c| c.is_ascii_digit()))
-            || NAME_JOINERS.contains(&t.key.as_str())
+        let word = t.capitalized && !hyphen(t.end, first.start) && !sentence_start(text, t.start);
+        (word && !t.key.chars().all(|c| c.is_ascii_digit())) || NAME_JOINERS.contains(&t.key.as_str())
     });
-    let person_next = next.is_some_and(|t| t.capitalized && !PLACE_HEADS.contains(&t.key.as_str()));
+    let person_next =
+        next.is_some_and(|t| t.capitalized && !hyphen(last.end, t.start) && !PLACE_HEADS.contains(&t.key.as_str()));
     !(person_prev || person_next)
 }
 
