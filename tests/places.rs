@@ -88,3 +88,12 @@ fn the_most_specific_place_sets_the_incident_country() {
     assert!(found.iter().any(|p| p == "Mogadishu"), "{found:?}");
     assert_eq!(country(text), Some("SO".into()));
 }
+
+#[test]
+fn a_group_named_after_a_city_places_an_otherwise_placeless_incident() {
+    let found = places("Two fighters died in clashes with the Benghazi Revolutionaries Shura Council on Sunday.");
+    assert!(found.iter().any(|p| p.contains("ghāzī") || p.contains("ghazi")), "{found:?}");
+    // A place named in the text wins over the group's name.
+    let found = places("The Benghazi Revolutionaries Shura Council shelled Ajdabiya on Sunday.");
+    assert!(found.iter().all(|p| !p.contains("ghāzī") && !p.contains("ghazi")), "{found:?}");
+}

@@ -61,6 +61,11 @@ pub(super) fn extract(
     if let Some(first) = drafts.first_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
         first.fallback_places = lead;
     }
+    // Still nowhere: a town in the name of a group its sentences name ("the Benghazi Shura Council").
+    for d in drafts.iter_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
+        let own = sentences.iter().filter(|s| d.sources.iter().any(|src| s.span.contains(*src)));
+        d.fallback_places = own.flat_map(|s| s.inner_places.iter().cloned()).collect();
+    }
     let main_places: Vec<PlaceMention> = drafts.first().map(|d| d.places.clone()).unwrap_or_default();
     drafts.into_iter().map(|d| finish(d, text, published, article, &main_places)).collect()
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Place};
-use super::lexicon::{CALENDAR_WORDS, NOT_PLACES};
+use super::lexicon::{CALENDAR_WORDS, NOT_PLACES, PLACE_HEADS};
 use super::phrases::FastSet;
 use super::text::{Keywords, Span};
 use super::tokens::{Token, name_key, tokenize};
@@ -84,91 +84,6 @@ pub fn candidates(g: &Gazetteer, text: &str, span: Span, shouting: bool, skip: &
 fn breaks_name(text: &str, a: &Token, b: &Token) -> bool {
     text[a.end..b.start].contains([',', '.', ';', ':', '(', ')'])
 }
-
-/// Words that may follow a place name in a longer capitalised name ("Kabul University").
-const PLACE_HEADS: &[&str] = &[
-    "local",
-    "lga",
-    "council",
-    "metropolitan",
-    "south",
-    "north",
-    "east",
-    "west",
-    "central",
-    "upper",
-    "lower",
-    "ouest",
-    "est",
-    "nord",
-    "sud",
-    "junction",
-    "university",
-    "airport",
-    "province",
-    "state",
-    "district",
-    "city",
-    "hotel",
-    "mosque",
-    "church",
-    "cathedral",
-    "prison",
-    "region",
-    "governorate",
-    "county",
-    "river",
-    "valley",
-    "road",
-    "highway",
-    "bridge",
-    "market",
-    "camp",
-    "base",
-    "international",
-    "port",
-    "stadium",
-    "square",
-    "police",
-    "station",
-    "hospital",
-    "school",
-    "college",
-    "area",
-    "town",
-    "village",
-    "municipality",
-    "department",
-    "border",
-    "island",
-    "islands",
-    "mountains",
-    "zone",
-    // Institutions named after the place they are in ("Pretoria High School",
-    // "Wynberg Magistrate's Court", "Banha Teaching Hospital").
-    "high",
-    "primary",
-    "secondary",
-    "teaching",
-    "teachers",
-    "medical",
-    "general",
-    "regional",
-    "provincial",
-    "municipal",
-    "magistrate",
-    "magistrates",
-    "court",
-    "jail",
-    "centre",
-    "center",
-    "campus",
-    "airstrip",
-    "barracks",
-    "idp",
-    "refugee",
-    "refugees",
-];
 
 /// Words that put a person's name, not a place, next to them.
 const NAME_JOINERS: &[&str] = &["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "du", "ul"];
@@ -269,7 +184,8 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
     set
 }
 
-fn big(g: &Gazetteer, p: Place) -> bool {
+/// A city of 100,000 or more, or any admin area or country.
+pub fn big(g: &Gazetteer, p: Place) -> bool {
     match p {
         Place::City(i) => g.cities[i as usize].population >= 100_000,
         _ => true,
