@@ -97,3 +97,8 @@ fn a_group_named_after_a_city_places_an_otherwise_placeless_incident() {
     let found = places("The Benghazi Revolutionaries Shura Council shelled Ajdabiya on Sunday.");
     assert!(found.iter().all(|p| !p.contains("ghāzī") && !p.contains("ghazi")), "{found:?}");
 }
+
+#[test]
+fn a_compass_part_after_a_locative_still_marks_the_place() {
+    has("Gunmen raided four villages in south Kabembe on Monday.", "Kabembe");
+}

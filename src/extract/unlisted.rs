@@ -3,6 +3,7 @@
 //! Ndora", "near Bugoma", "Mpati territory"). They are kept by name, in the
 //! article's country, without coordinates.
 
+use std::ops::Not;
 use std::sync::LazyLock;
 
 use super::gazetteer::Gazetteer;
@@ -240,12 +241,31 @@ fn cue_before(text: &str, before: &[Token], start: usize) -> bool {
         return true;
     }
     let head = before.len().checked_sub(2).map(|i| before[i].key.as_str());
-    match key {
+    // "in south Irumu", "in southern Kordofan": a lower-case compass word between.
+    let part = prev.capitalized.not() && PARTS.contains(&key) && head.is_some_and(|h| LOCATIVES.contains(&h));
+    part || match key {
         "of" => head.is_some_and(|h| OF_HEADS.contains(&h)),
         "on" => head.is_some_and(|h| ON_HEADS.contains(&h)),
         _ => false,
     }
 }
+
+/// Compass words for a part of a place.
+const PARTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
 
 /// "X village", "X LGA", "X (25 km NE of Y)", "X north of Y".
 fn cue_after(text: &str, after: &[Token], run: &[Token]) -> bool {
