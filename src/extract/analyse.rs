@@ -24,6 +24,9 @@ pub(super) struct SentenceInfo {
     pub span: Span,
     pub mentions: Vec<Mention>,
     pub places: Vec<PlaceMention>,
+    /// Towns and areas inside actor names ("the Benghazi Shura Council"): the
+    /// place of an incident that names no other.
+    pub inner_places: Vec<PlaceMention>,
     pub times: Vec<TimeExpr>,
     pub statements: Vec<Statement>,
     pub hits: Vec<Hit>,
@@ -96,6 +99,7 @@ pub(super) fn analyse(
             speaker: statements::speaker(text, span),
             mentions,
             places: Vec::new(),
+            inner_places: Vec::new(),
         });
     }
     let persons = person_tokens(text, body);
@@ -126,6 +130,9 @@ pub(super) fn analyse(
         }
         places::comma_lists(g, text, info.span, &mut found);
         info.places = found;
+    }
+    if !shouting {
+        inner_places(ex, text, &mut infos, &article_countries);
     }
     let country = article_country(g, &infos, &article_countries);
     add_unlisted(ex, text, &mut infos, &persons, country.as_ref().map(|(iso, _)| iso.as_str()), shouting);
@@ -162,6 +169,30 @@ fn add_unlisted(
             tokenize(text, p.span.start, p.span.end).iter().any(|t| persons.contains(t.key.as_str()))
         };
         info.places.extend(new.into_iter().filter(|p| !person(p)));
+    }
+}
+
+/// Towns and admin areas named inside the names of armed groups and
+/// organizations ("Benghazi Revolutionaries Shura Council", "Misrata
+/// militia"): such groups are named after where they are based. Only cities
+/// of 100,000 or more and admin areas, as a word of a group's name may be a
+/// village's name by chance.
+fn inner_places(ex: &Extractor, text: &str, infos: &mut [SentenceInfo], context: &std::collections::HashSet<String>) {
+    let g = ex.gazetteer();
+    for info in infos.iter_mut() {
+        let kinds = |m: &&Mention| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Organization);
+        // Inside a name, the words around a place are the name's, not a person's.
+        let cands: Vec<places::Candidate> =
+            info.mentions.iter().filter(kinds).flat_map(|m| places::candidates(g, text, m.core, true, &[])).collect();
+        info.inner_places = cands
+            .iter()
+            .filter(|c| tokenize(text, c.span.start, c.span.end).iter().all(|t| t.capitalized))
+            .filter_map(|c| {
+                let place =
+                    places::resolve(g, c, context).filter(|p| !matches!(p, Place::Country(_)) && places::big(g, *p))?;
+                Some(PlaceMention { span: c.span, chain: g.chain(place) })
+            })
+            .collect();
     }
 }
 

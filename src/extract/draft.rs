@@ -109,9 +109,13 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
     // One incident happens in one country: places elsewhere are context ("arrived from Riyadh").
     // A sentence that only refers back ("The kidnappings caused outrage in Abuja") adds no places.
     let concrete = d.places.is_empty() || hits.iter().any(|h| !definite(text, info.span, h));
-    for p in info.places.iter().filter(|p| concrete && clause.contains(p.span)) {
-        let country = |m: &PlaceMention| m.chain.first().and_then(|l| l.country.clone());
-        if d.places.first().is_none_or(|first| country(first) == country(p)) {
+    let country = |m: &PlaceMention| m.chain.first().and_then(|l| l.country.clone());
+    let here: Vec<&PlaceMention> = info.places.iter().filter(|p| concrete && clause.contains(p.span)).collect();
+    // The most specific place sets the country: "a fighter from Tanzania was executed in Jilib".
+    let precision = |m: &&PlaceMention| m.chain.first().map(|l| l.precision);
+    let anchor = d.places.first().or_else(|| here.iter().copied().min_by_key(precision)).map(country);
+    for p in here {
+        if anchor.as_ref().is_none_or(|c| *c == country(p)) {
             d.places.push(p.clone());
         }
     }

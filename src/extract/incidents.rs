@@ -61,6 +61,11 @@ pub(super) fn extract(
     if let Some(first) = drafts.first_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
         first.fallback_places = lead;
     }
+    // Still nowhere: a town in the name of a group its sentences name ("the Benghazi Shura Council").
+    for d in drafts.iter_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
+        let own = sentences.iter().filter(|s| d.sources.iter().any(|src| s.span.contains(*src)));
+        d.fallback_places = own.flat_map(|s| s.inner_places.iter().cloned()).collect();
+    }
     let main_places: Vec<PlaceMention> = drafts.first().map(|d| d.places.clone()).unwrap_or_default();
     drafts.into_iter().map(|d| finish(d, text, published, article, &main_places)).collect()
 }
@@ -148,6 +153,12 @@ fn sentence_events(
             let counts = casualties::count(text, info.span);
             if counts.killed.is_some() || counts.injured.is_some() || counts.captured.is_some() {
                 absorb_clause(text, info, info.span, &mut drafts[idx]);
+            }
+            // "They later reappeared in a police station in Alexandria.": a sentence that goes on
+            // about the incident says where it was when the incident's own sentence did not.
+            let d = &mut drafts[idx];
+            if d.places.is_empty() && d.fallback_places.is_empty() {
+                d.fallback_places = info.places.clone();
             }
         }
         return if referenced.is_empty() { current.iter().copied().collect() } else { referenced };

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::gazetteer::{Gazetteer, Place};
-use super::lexicon::{CALENDAR_WORDS, NOT_PLACES};
+use super::lexicon::{CALENDAR_WORDS, NOT_PLACES, PLACE_HEADS};
 use super::phrases::FastSet;
 use super::text::{Keywords, Span};
 use super::tokens::{Token, name_key, tokenize};
@@ -85,67 +85,6 @@ fn breaks_name(text: &str, a: &Token, b: &Token) -> bool {
     text[a.end..b.start].contains([',', '.', ';', ':', '(', ')'])
 }
 
-/// Words that may follow a place name in a longer capitalised name ("Kabul University").
-const PLACE_HEADS: &[&str] = &[
-    "local",
-    "lga",
-    "council",
-    "metropolitan",
-    "south",
-    "north",
-    "east",
-    "west",
-    "central",
-    "upper",
-    "lower",
-    "ouest",
-    "est",
-    "nord",
-    "sud",
-    "junction",
-    "university",
-    "airport",
-    "province",
-    "state",
-    "district",
-    "city",
-    "hotel",
-    "mosque",
-    "church",
-    "cathedral",
-    "prison",
-    "region",
-    "governorate",
-    "county",
-    "river",
-    "valley",
-    "road",
-    "highway",
-    "bridge",
-    "market",
-    "camp",
-    "base",
-    "international",
-    "port",
-    "stadium",
-    "square",
-    "police",
-    "station",
-    "hospital",
-    "school",
-    "college",
-    "area",
-    "town",
-    "village",
-    "municipality",
-    "department",
-    "border",
-    "island",
-    "islands",
-    "mountains",
-    "zone",
-];
-
 /// Words that put a person's name, not a place, next to them.
 const NAME_JOINERS: &[&str] = &["al", "el", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "du", "ul"];
 
@@ -157,13 +96,16 @@ fn name_context_ok(text: &str, toks: &[Token]) -> bool {
     let before = tokenize(text, from, first.start);
     let after = tokenize(text, last.end, super::text::floor_boundary(text, last.end + 30));
     let joined = |a: usize, b: usize| !text[a..b].contains([',', '.', ';', ':', '(', ')', '\n', '"']);
+    // A hyphen joins two places, not a place and a person ("the Yei-Maridi road").
+    let hyphen = |a: usize, b: usize| text[a..b].contains('-');
     let prev = before.last().filter(|t| joined(t.end, first.start));
     let next = after.first().filter(|t| joined(last.end, t.start));
     let person_prev = prev.is_some_and(|t| {
-        (t.capitalized && !sentence_start(text, t.start) && !t.key.chars().all(|c| c.is_ascii_digit()))
-            || NAME_JOINERS.contains(&t.key.as_str())
+        let word = t.capitalized && !hyphen(t.end, first.start) && !sentence_start(text, t.start);
+        (word && !t.key.chars().all(|c| c.is_ascii_digit())) || NAME_JOINERS.contains(&t.key.as_str())
     });
-    let person_next = next.is_some_and(|t| t.capitalized && !PLACE_HEADS.contains(&t.key.as_str()));
+    let person_next =
+        next.is_some_and(|t| t.capitalized && !hyphen(last.end, t.start) && !PLACE_HEADS.contains(&t.key.as_str()));
     !(person_prev || person_next)
 }
 
@@ -242,7 +184,8 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
     set
 }
 
-fn big(g: &Gazetteer, p: Place) -> bool {
+/// A city of 100,000 or more, or any admin area or country.
+pub fn big(g: &Gazetteer, p: Place) -> bool {
     match p {
         Place::City(i) => g.cities[i as usize].population >= 100_000,
         _ => true,

@@ -3,6 +3,7 @@
 //! Ndora", "near Bugoma", "Mpati territory"). They are kept by name, in the
 //! article's country, without coordinates.
 
+use std::ops::Not;
 use std::sync::LazyLock;
 
 use super::gazetteer::Gazetteer;
@@ -16,7 +17,37 @@ use super::tokens::{Token, tokenize};
 use crate::model::{GeoPrecision, Location};
 
 /// Prepositions after which a capitalised name is a place.
-const LOCATIVES: &[&str] = &["in", "at", "near", "around", "outside", "inside", "towards", "toward", "into"];
+const LOCATIVES: &[&str] = &["in", "at", "near", "around", "outside", "inside", "towards", "toward", "into", "along"];
+
+/// Nouns of attack or movement before "on" that make the name after it a place ("air raids on X").
+const ON_HEADS: &[&str] = &[
+    "attack",
+    "attacks",
+    "raid",
+    "raids",
+    "assault",
+    "assaults",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "bombardment",
+    "bombardments",
+    "offensive",
+    "fire",
+    "shooting",
+    "shelling",
+    "advance",
+    "march",
+];
+
+/// Words after a name that make it, and each part of a hyphenated name, a
+/// place: the ends of a route ("the Yei-Maridi road", "the Mbau-Kamango axis").
+const ROUTE_WORDS: &[&str] = &["road", "highway", "axis", "corridor", "route"];
+
+/// Words before "between A and B" that make both names places.
+const BETWEEN_HEADS: &[&str] =
+    &["road", "highway", "travelling", "traveling", "located", "situated", "midway", "way", "route", "border"];
 
 /// Words that are never a place alone but open many place names ("Port Harcourt", "New Germany").
 const PREFIXES: &[&str] = &[
@@ -67,6 +98,20 @@ const OF_HEADS: &[&str] = &[
     "state",
     "governorate",
     "department",
+    "areas",
+    "localities",
+    "districts",
+    "territories",
+    "communities",
+    "community",
+    // Who lives there or holds it: "residents of X", "took control of X".
+    "residents",
+    "inhabitants",
+    "population",
+    "people",
+    "control",
+    "capture",
+    "takeover",
 ];
 
 static AREA: LazyLock<FastSet<&'static str>> = LazyLock::new(|| LOCAL_AREA_WORDS.iter().copied().collect());
@@ -84,8 +129,10 @@ pub fn unlisted(
     country: Option<&Location>,
 ) -> Vec<PlaceMention> {
     let toks = tokenize(text, sentence.start, sentence.end);
-    // (span, marked as a place, can be a place) for every run of capitalised words.
+    // (span, marked as a place, can be a place) for every run of capitalised
+    // words, with the index of the token before it.
     let mut runs: Vec<(Span, bool, bool)> = Vec::new();
+    let mut before: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let Some(n) = name_run(text, &toks[i..]) else {
@@ -93,13 +140,17 @@ pub fn unlisted(
             continue;
         };
         let run = &toks[i..i + n];
-        let span = Span::new(run[0].start, run[n - 1].end);
-        let marked = cue_before(text, &toks[..i], span.start) || cue_after(text, &toks[i + n..], run);
-        let taken = skip.iter().chain(found.iter().map(|p| &p.span)).any(|s| s.overlaps(span));
-        let ok = !taken && plausible(g, run) && !names_people(text, &toks[i + n..], run);
-        runs.push((span, marked, ok));
+        let marked = cue_before(text, &toks[..i], run[0].start) || cue_after(text, &toks[i + n..], run);
+        for part in route_parts(text, run, &toks[i + n..]) {
+            let span = Span::new(part[0].start, part[part.len() - 1].end);
+            let taken = skip.iter().chain(found.iter().map(|p| &p.span)).any(|s| s.overlaps(span));
+            let ok = !taken && plausible(g, part) && !names_people(text, &toks[i + n..], part);
+            runs.push((span, marked, ok));
+            before.push(i);
+        }
         i += n;
     }
+    pair_cues(text, &toks, &before, &mut runs);
     // "in A, B and C", "A, B and C villages": a cue marks the whole list.
     for k in 1..runs.len() {
         if runs[k - 1].1 && runs[k - 1].2 && list_joined(text, runs[k - 1].0.end, runs[k].0.start) {
@@ -112,6 +163,43 @@ pub fn unlisted(
         }
     }
     runs.into_iter().filter(|r| r.1 && r.2).map(|(span, ..)| mention(text, span, country)).collect()
+}
+
+/// The parts of a hyphenated run before a route word ("Yei-Maridi road" gives
+/// Yei and Maridi); any other run whole.
+fn route_parts<'t>(text: &str, run: &'t [Token], after: &[Token]) -> Vec<&'t [Token]> {
+    let route = after.first().is_some_and(|t| ROUTE_WORDS.contains(&t.key.as_str()));
+    if !route {
+        return vec![run];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for k in 1..run.len() {
+        if &text[run[k - 1].end..run[k].start] == "-" {
+            parts.push(&run[start..k]);
+            start = k;
+        }
+    }
+    parts.push(&run[start..]);
+    parts
+}
+
+/// "from A to B", "the road between A and B": both names are places.
+fn pair_cues(text: &str, toks: &[Token], before: &[usize], runs: &mut [(Span, bool, bool)]) {
+    let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.key.as_str());
+    for k in 1..runs.len() {
+        let gap = text.get(runs[k - 1].0.end..runs[k].0.start).map_or("", str::trim);
+        let at = before[k - 1].checked_sub(1);
+        let paired = match gap {
+            "to" => word(at) == "from",
+            "and" => word(at) == "between" && BETWEEN_HEADS.contains(&word(at.and_then(|a| a.checked_sub(1)))),
+            _ => false,
+        };
+        if paired {
+            runs[k - 1].1 = true;
+            runs[k].1 = true;
+        }
+    }
 }
 
 /// The length of the run of capitalised words starting at `toks[0]` (at most
@@ -152,8 +240,32 @@ fn cue_before(text: &str, before: &[Token], start: usize) -> bool {
     if LOCATIVES.contains(&key) || PLACE_VERBS.contains(&key) {
         return true;
     }
-    key == "of" && before.len() >= 2 && OF_HEADS.contains(&before[before.len() - 2].key.as_str())
+    let head = before.len().checked_sub(2).map(|i| before[i].key.as_str());
+    // "in south Irumu", "in southern Kordofan": a lower-case compass word between.
+    let part = prev.capitalized.not() && PARTS.contains(&key) && head.is_some_and(|h| LOCATIVES.contains(&h));
+    part || match key {
+        "of" => head.is_some_and(|h| OF_HEADS.contains(&h)),
+        "on" => head.is_some_and(|h| ON_HEADS.contains(&h)),
+        _ => false,
+    }
 }
+
+/// Compass words for a part of a place.
+const PARTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
 
 /// "X village", "X LGA", "X (25 km NE of Y)", "X north of Y".
 fn cue_after(text: &str, after: &[Token], run: &[Token]) -> bool {
@@ -165,7 +277,7 @@ fn cue_after(text: &str, after: &[Token], run: &[Token]) -> bool {
         return true;
     }
     let Some(next) = after.first().filter(|t| text[last.end..t.start].trim().is_empty()) else { return false };
-    if AREA.contains(next.key.as_str()) {
+    if AREA.contains(next.key.as_str()) || ROUTE_WORDS.contains(&next.key.as_str()) {
         return true;
     }
     let direction = COMPASS.iter().any(|(word, _)| *word == next.key);
@@ -173,8 +285,14 @@ fn cue_after(text: &str, after: &[Token], run: &[Token]) -> bool {
 }
 
 /// "A, B and C villages": a name right after an accepted one in a list.
+/// Also "A village, B": the area that holds the place named before it.
 fn list_joined(text: &str, end: usize, start: usize) -> bool {
-    end <= start && matches!(text[end..start].trim(), "," | "and" | ", and" | "or" | "/")
+    if end > start {
+        return false;
+    }
+    let gap = text[end..start].trim();
+    let held = gap.strip_suffix(',').is_some_and(|w| AREA.contains(w.trim().to_lowercase().as_str()));
+    held || matches!(gap, "," | "and" | ", and" | "or" | "/")
 }
 
 /// A run that can be a place: not a demonym ("Somali"), not only short words.
@@ -183,11 +301,19 @@ fn plausible(g: &Gazetteer, run: &[Token]) -> bool {
     letters >= 3 && !(run.len() == 1 && g.demonym(&run[0].key).is_some())
 }
 
+/// Facilities usually named after the place they serve ("Ngagara market",
+/// "Pibor airstrip", "Mulago hospital"), unlike hotels or shops.
+const TOWN_FACILITIES: &[&str] =
+    &["market", "marketplace", "airport", "airstrip", "prison", "jail", "hospital", "university", "campus"];
+
 /// "Bekuma residents", "Tuareg militia", "Amani hotel": the name qualifies
 /// people (an ethnic or local group) or a facility, not a place.
 fn names_people(text: &str, after: &[Token], run: &[Token]) -> bool {
     static NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-        let facilities = FACILITIES.iter().copied().filter(|w| !w.contains(' ') && !LOCAL_AREA_WORDS.contains(w));
+        let facilities = FACILITIES
+            .iter()
+            .copied()
+            .filter(|w| !w.contains(' ') && !LOCAL_AREA_WORDS.contains(w) && !TOWN_FACILITIES.contains(w));
         PEOPLE.iter().map(|(w, _)| *w).chain(GROUP_NOUNS.iter().copied()).chain(facilities).collect()
     });
     let Some(last) = run.last() else { return false };

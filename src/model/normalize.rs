@@ -33,6 +33,19 @@ pub fn fold_char(ch: char) -> char {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
         'ç' | 'ć' | 'č' => 'c',
+        // Dots and cedillas of romanised Arabic and other scripts ("Rafaḩ", "Mişrātah").
+        'ḍ' | 'ḑ' | 'ď' | 'đ' => 'd',
+        'Ḍ' | 'Ḑ' | 'Ď' | 'Đ' => 'D',
+        'ḥ' | 'ḩ' | 'ḫ' => 'h',
+        'Ḥ' | 'Ḩ' | 'Ḫ' => 'H',
+        'ṭ' | 'ţ' | 'ť' => 't',
+        'Ṭ' | 'Ţ' | 'Ť' => 'T',
+        'ṣ' | 'ș' => 's',
+        'Ṣ' | 'Ș' => 'S',
+        'ẓ' | 'ẕ' => 'z',
+        'Ẓ' | 'Ẕ' => 'Z',
+        'ț' => 't',
+        'Ț' => 'T',
         'Ç' | 'Ć' | 'Č' => 'C',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
         'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
@@ -85,6 +98,9 @@ mod tests {
         assert_eq!(normalize_name("  al-Shabaab "), "al shabaab");
         assert_eq!(normalize_name("Tajikistan’s"), "tajikistans");
         assert_eq!(normalize_name("Bogotá"), "bogota");
+        assert_eq!(normalize_name("Rafaḩ"), "rafah");
+        assert_eq!(normalize_name("Mişrātah"), "misratah");
+        assert_eq!(normalize_name("Ţarābulus"), "tarabulus");
     }
 
     #[test]
