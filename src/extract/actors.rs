@@ -120,7 +120,19 @@ impl ActorDict {
 
     /// Resolves a name as written in a dataset or by a user: exact alias,
     /// then without a trailing parenthesis ("Islamic State (Iraq)", "(2015-)").
+    /// A year range in parentheses anywhere ("AMISOM: ... (2007-) (Kenya)",
+    /// ACLED's convention) is dropped first, as the list stores names without them.
     pub fn resolve(&self, name: &str) -> Option<&ActorEntry> {
+        let undated = without_years(name);
+        if undated != name.trim()
+            && let Some(entry) = self.resolve_trimming(&undated)
+        {
+            return Some(entry);
+        }
+        self.resolve_trimming(name)
+    }
+
+    fn resolve_trimming(&self, name: &str) -> Option<&ActorEntry> {
         let mut candidate = name.trim().to_string();
         loop {
             if let Some(&idx) = self.by_key.get(&name_key(&candidate)) {
@@ -270,4 +282,25 @@ pub fn parse_tsv(text: &str, source: &str) -> Result<Vec<ActorEntry>> {
         });
     }
     Ok(entries)
+}
+
+/// `name` without parenthesised year ranges ("(2007-)", "(1991-2012)"),
+/// spaces collapsed.
+fn without_years(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let years = !inner.is_empty()
+            && inner.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && inner.starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(&rest[..open]);
+        if !years {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -11,6 +11,7 @@ mod article;
 mod casualties;
 mod dates;
 mod draft;
+mod forces;
 mod gazetteer;
 mod incidents;
 #[rustfmt::skip]

@@ -1,0 +1,57 @@
+//! State forces, peacekeeping contingents and perpetrator phrasings, on short
+//! texts written for these tests.
+
+use ckg::extract::{ExtractOptions, Extractor, parse_published};
+use ckg::model::{ActorRecord, IncidentRecord};
+
+fn extract(text: &str) -> Vec<IncidentRecord> {
+    let options = ExtractOptions { published: parse_published("2016-03-01"), title: None };
+    Extractor::shared().extract_article(text, Some(&options)).expect("extracts").incidents
+}
+
+/// Every actor name of every role of every incident.
+fn all_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for inc in extract(text) {
+        let roles: [&[ActorRecord]; 5] =
+            [&inc.perpetrators, &inc.targets, &inc.victims, &inc.attributed_to, &inc.claimed_by];
+        out.extend(roles.iter().flat_map(|r| r.iter()).map(|a| a.name.clone()));
+    }
+    out
+}
+
+fn perpetrators(text: &str) -> Vec<String> {
+    extract(text).iter().flat_map(|i| i.perpetrators.iter().map(|a| a.name.clone())).collect()
+}
+
+#[test]
+fn contributing_forces_in_somalia_are_their_amisom_contingent() {
+    let names =
+        perpetrators("KDF soldiers killed five al Shabaab fighters near Bardhere in Gedo region, Somalia, on Sunday.");
+    assert!(names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
+    let names = perpetrators("Ethiopian troops shelled an al Shabaab position near Baidoa, Somalia, on Tuesday.");
+    assert!(names.contains(&"AMISOM Ethiopian Contingent".to_string()), "{names:?}");
+    // At home they are the national army.
+    let names = perpetrators("Kenyan soldiers arrested three suspects in Garissa, Kenya, on Monday.");
+    assert_eq!(names, vec!["Military Forces of Kenya"]);
+}
+
+#[test]
+fn acled_names_with_years_in_the_middle_resolve() {
+    let ex = Extractor::shared();
+    let dict = ex.actors();
+    let entry = dict.resolve("AMISOM: African Union Mission in Somalia (2007-) (Kenya)").expect("resolves");
+    assert_eq!(entry.name, "AMISOM Kenyan Contingent");
+    let entry = dict.resolve("Police Forces of Uganda (1986-)").expect("resolves");
+    assert_eq!(entry.name, "Police Forces of Uganda");
+}
+
+#[test]
+fn bare_police_take_the_country_first_named_in_a_tie() {
+    // Two places in two countries, once each: the report's lead place wins.
+    let text = "A policeman fired into a crowd outside the Cairo police headquarters, a security official told MENA. \
+                The policeman said he had fired in the air.";
+    let names = all_names(text);
+    assert!(names.iter().all(|n| !n.starts_with("Police Forces of") || n == "Police Forces of Egypt"), "{names:?}");
+    assert!(names.contains(&"Police Forces of Egypt".to_string()), "{names:?}");
+}
