@@ -55,3 +55,24 @@ fn bare_police_take_the_country_first_named_in_a_tie() {
     assert!(names.iter().all(|n| !n.starts_with("Police Forces of") || n == "Police Forces of Egypt"), "{names:?}");
     assert!(names.contains(&"Police Forces of Egypt".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_community_name_before_a_fighter_noun_is_its_militia() {
+    let names = perpetrators("Murle gunmen raided a cattle camp near Pibor, South Sudan, killing six herders.");
+    assert!(names.contains(&"Murle Ethnic Militia (South Sudan)".to_string()), "{names:?}");
+    let names = perpetrators("Suspected Abgaal militia shot dead a farmer near Jowhar, Somalia, on Sunday.");
+    assert!(names.contains(&"Abgal Clan Militia (Somalia)".to_string()), "{names:?}");
+    let names =
+        perpetrators("Fulani herdsmen attacked a farming village in Benue state, Nigeria, killing nine people.");
+    assert!(names.contains(&"Fulani Ethnic Militia".to_string()), "{names:?}");
+    let names = perpetrators("Fulanis attacked a farming village in Benue state, Nigeria, killing nine people.");
+    assert!(names.contains(&"Fulani Ethnic Militia".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_shared_fighter_noun_makes_both_communities_militias() {
+    let names =
+        all_names("Five people were killed in clashes between Tabu and Tuareg groups in Ubari, Libya, on Monday.");
+    assert!(names.contains(&"Tabu Ethnic Militia (Libya)".to_string()), "{names:?}");
+    assert!(names.contains(&"Tuareg Ethnic Militia (Libya)".to_string()), "{names:?}");
+}

@@ -74,8 +74,20 @@ impl ActorDict {
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for (idx, e) in entries.iter().enumerate() {
-            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+        // The names the entries give first, then the phrasings derived from
+        // community militias' names, so that a derived one never takes a name.
+        let derived: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| super::communal::derived_aliases(n)).collect()
+            })
+            .collect();
+        let listed =
+            entries.iter().enumerate().map(|(idx, e)| (idx, std::iter::once(&e.name).chain(&e.aliases).collect()));
+        let extra = derived.iter().enumerate().map(|(idx, d)| (idx, d.iter().collect()));
+        for (idx, names) in listed.chain(extra) {
+            let names: Vec<&String> = names;
+            for alias in names {
                 let key = name_key(alias);
                 if key.is_empty() || REFUSED_ALIASES.contains(&key.as_str()) {
                     continue;

@@ -75,6 +75,7 @@ pub fn find(
         let wide = widen(text, &tokens, m.span);
         out.push(Mention { span: wide, core: m.span, actor: record_for(dict, entry, &text[wide.start..wide.end]) });
     }
+    super::communal::coordinated(dict, text, &tokens, &mut out);
     anaphora(text, span, last_group, &mut out);
     unnamed(text, &tokens, &mut out);
     out.sort_by_key(|m| m.span.start);

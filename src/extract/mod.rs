@@ -9,6 +9,7 @@ mod actors;
 mod analyse;
 mod article;
 mod casualties;
+mod communal;
 mod dates;
 mod draft;
 mod forces;
