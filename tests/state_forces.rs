@@ -76,3 +76,28 @@ fn a_shared_fighter_noun_makes_both_communities_militias() {
     assert!(names.contains(&"Tabu Ethnic Militia (Libya)".to_string()), "{names:?}");
     assert!(names.contains(&"Tuareg Ethnic Militia (Libya)".to_string()), "{names:?}");
 }
+
+#[test]
+fn the_army_right_before_its_verb_is_the_subject() {
+    let names = perpetrators("The army killed four militants near Rafah, Egypt, on Thursday.");
+    assert_eq!(names, vec!["Military Forces of Egypt"]);
+}
+
+#[test]
+fn coordinated_demonyms_share_the_force_noun() {
+    let names = perpetrators("Chadian and Nigerien troops killed 30 Boko Haram fighters near Bosso, Niger, on Friday.");
+    assert!(names.contains(&"Military Forces of Chad".to_string()), "{names:?}");
+    assert!(names.contains(&"Military Forces of Niger".to_string()), "{names:?}");
+}
+
+#[test]
+fn regional_forces_keep_their_region() {
+    // "Puntland police force" is listed: the plural must not hide "Puntland police".
+    let names = perpetrators("Puntland police forces detained 40 al Shabaab suspects in Garowe, Somalia, on Monday.");
+    assert_eq!(names, vec!["Police Forces of Puntland"]);
+    let names = all_names("Heavy fighting broke out between Puntland and Galmudug forces in Galkayo, Somalia.");
+    assert!(names.contains(&"Military Forces of Puntland".to_string()), "{names:?}");
+    assert!(names.contains(&"Military Forces of Galmudug".to_string()), "{names:?}");
+    let names = all_names("Jubaland security forces exchanged fire with armed men in Kismayo, Somalia.");
+    assert!(names.contains(&"Military Forces of Jubaland".to_string()), "{names:?}");
+}

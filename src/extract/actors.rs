@@ -159,6 +159,25 @@ impl ActorDict {
         }
     }
 
+    /// The longest listed name, capitalised as names are, that `text[s..e]`
+    /// starts with and that ends at a word boundary before `e`.
+    fn shorter_name(&self, text: &str, s: usize, e: usize) -> Option<ActorMatch> {
+        let mut candidate = text[s..e].trim_end();
+        while let Some(cut) = candidate.rfind(char::is_whitespace) {
+            candidate = candidate[..cut].trim_end();
+            let end = s + candidate.len();
+            let capitalised = candidate.starts_with(|c: char| c.is_uppercase());
+            if capitalised
+                && candidate.len() > 5
+                && is_word_bounded(text, s, end)
+                && let Some(&idx) = self.by_key.get(&name_key(candidate))
+            {
+                return Some(ActorMatch { span: Span::new(s, end), entry: idx });
+            }
+        }
+        None
+    }
+
     /// Actor names in `text[span]`, longest first at each position.
     pub fn find(&self, text: &str, span: Span, shouting: bool) -> Vec<ActorMatch> {
         let slice = &text[span.start..span.end];
@@ -166,6 +185,9 @@ impl ActorDict {
         for m in self.matcher.find_iter(slice) {
             let (s, e) = (span.start + m.start(), span.start + m.end());
             if !is_word_bounded(text, s, e) {
+                // "Puntland police forces": the longest name ("Puntland police
+                // force") ends inside a word, but a shorter one may still fit.
+                out.extend(self.shorter_name(text, s, e));
                 continue;
             }
             let p = self.patterns[m.pattern().as_usize()];

@@ -56,24 +56,30 @@ pub fn derived_aliases(name: &str) -> Vec<String> {
     FIGHTER_NOUNS.iter().map(|n| format!("{community} {n}")).collect()
 }
 
-/// "clashes between Tabu and Tuareg groups", "Gaaljecel and Jejele
-/// militia": the fighter noun after a coordination is shared, so a
-/// capitalised community name before "and" is that community's militia too
-/// (when the dictionary knows it).
+/// "clashes between Tabu and Tuareg groups", "Puntland and Galmudug
+/// forces": the noun after a coordination is shared, so a capitalised name
+/// before "and" names an actor too when the dictionary knows it with that
+/// noun ("Tabu groups", "Puntland forces") or as a community's militia.
 pub fn coordinated(dict: &ActorDict, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
     let mut found = Vec::new();
-    for m in out.iter().filter(|m| m.actor.kind == ActorKind::ArmedGroup) {
+    for m in out.iter().filter(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::StateForce)) {
         let Some(first) = tokens.iter().position(|t| t.start == m.core.start) else { continue };
         if first < 2 || tokens[first - 1].key != "and" || !tokens[first - 2].capitalized {
             continue;
         }
         let word = &tokens[first - 2];
         let span = Span::new(word.start, word.end);
-        let entry = dict.resolve(&format!("{} militia", &text[word.start..word.end]));
-        if let Some(entry) = entry.filter(|e| e.kind == ActorKind::ArmedGroup && e.name != m.actor.name)
+        let name = &text[word.start..word.end];
+        let head = tokens.get(first + 1).filter(|t| t.end <= m.core.end).map(|t| &text[t.start..m.core.end]);
+        let shared = head.and_then(|h| dict.resolve(&format!("{name} {h}")));
+        let militia = || dict.resolve(&format!("{name} militia")).filter(|e| e.kind == ActorKind::ArmedGroup);
+        let entry = shared
+            .filter(|e| e.kind == m.actor.kind)
+            .or_else(|| militia().filter(|_| m.actor.kind == ActorKind::ArmedGroup));
+        if let Some(entry) = entry.filter(|e| e.name != m.actor.name)
             && !out.iter().any(|o| o.span.overlaps(span))
         {
-            found.push(Mention { span, core: span, actor: record_for(dict, entry, &text[span.start..span.end]) });
+            found.push(Mention { span, core: span, actor: record_for(dict, entry, name) });
         }
     }
     out.extend(found);

@@ -176,7 +176,10 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at"));
         // Only an attack verb has its perpetrator as subject: not "were among the dead".
         // "The Taliban condemned the bombing": a subject of a reference back is not its perpetrator.
-        let refers_back = definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start);
+        // "The army killed": the actor right before the verb is its subject, not a reference back.
+        let right_before = text[m.span.end..first.span.start.max(m.span.end)].trim().is_empty();
+        let refers_back =
+            definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start) && !right_before;
         let subject = m.span.end <= first.span.start
             && !against
             && !refers_back

@@ -250,6 +250,18 @@ pub fn national_forces(
                 core: sp,
                 actor: state_force(dict, &text[sp.start..sp.end], police, iso2, country_name),
             });
+            // "Nigerian and Cameroonian forces": the noun is shared.
+            if let Some((other, iso2, name)) =
+                demonym.as_ref().and_then(|(at, _, _)| coordinated_demonym(g, &tokens, *at))
+                && !out.iter().any(|m| m.span.overlaps(Span::new(tokens[other].start, tokens[from].start)))
+            {
+                let osp = Span::new(tokens[other].start, tokens[from - 2].end);
+                out.push(Mention {
+                    span: osp,
+                    core: osp,
+                    actor: state_force(dict, &text[osp.start..osp.end], police, &iso2, &name),
+                });
+            }
         }
         i += len;
     }
@@ -271,6 +283,14 @@ fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, S
         }
     }
     possessive_country(g, tokens, i)
+}
+
+/// A demonym before "and" before token `at`: "Nigerian and" in "Nigerian and Cameroonian forces".
+fn coordinated_demonym(g: &Gazetteer, tokens: &[Token], at: usize) -> Option<(usize, String, String)> {
+    let and = at.checked_sub(1).filter(|&k| tokens[k].key == "and")?;
+    let (first, iso2, name) = demonym_before(g, tokens, and)?;
+    // Not "Algeria's and": only an adjective.
+    (tokens[and - 1].key != "s").then_some((first, iso2, name))
 }
 
 /// "Algeria's army", "South Sudan's troops": a country name with "'s" before token `i`.
