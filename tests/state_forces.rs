@@ -101,3 +101,11 @@ fn regional_forces_keep_their_region() {
     let names = all_names("Jubaland security forces exchanged fire with armed men in Kismayo, Somalia.");
     assert!(names.contains(&"Military Forces of Jubaland".to_string()), "{names:?}");
 }
+
+#[test]
+fn vigilantes_are_the_countrys_vigilante_militia() {
+    let names = perpetrators("A vigilante mob beat a suspected thief to death in Lilongwe, Malawi, on Sunday.");
+    assert!(names.contains(&"Vigilante Militia (Malawi)".to_string()), "{names:?}");
+    let names = all_names("A suspected burglar was killed by vigilantes in Soweto, South Africa.");
+    assert!(names.contains(&"Vigilante Militia (South Africa)".to_string()), "{names:?}");
+}

@@ -131,6 +131,7 @@ pub(super) fn analyse(
         let here = here.as_ref().map(|(iso, name)| (iso.as_str(), name.as_str()));
         mentions::national_forces(ex.actors(), g, text, info.span, here, &mut info.mentions);
         forces::contingents(ex.actors(), here.map(|(iso, _)| iso), &mut info.mentions);
+        forces::vigilantes(ex.actors(), text, info.span, here, &mut info.mentions);
     }
     infos
 }

@@ -8,7 +8,9 @@ use super::actors::{ActorDict, ActorEntry};
 use super::gazetteer::Gazetteer;
 use super::mentions::{Mention, record_for};
 use super::places::PlaceMention;
-use crate::model::ActorKind;
+use super::text::Span;
+use super::tokens::tokenize;
+use crate::model::{ActorKind, ActorRecord};
 
 /// The country (ISO2, name) bare "soldiers" or "the police" in a sentence
 /// belong to. Best is a place of the sentence in a country the article names
@@ -63,4 +65,39 @@ fn contingent<'a>(dict: &'a ActorDict, home: &str, here: &str) -> Option<&'a Act
                 .and_then(|p| dict.resolve(p))
                 .is_some_and(|p| p.kind == ActorKind::Organization && p.country.as_deref() == Some(here))
     })
+}
+
+/// Nouns after "vigilante" that name the group itself.
+const VIGILANTE_HEADS: &[&str] = &["militia", "militias", "mob", "mobs", "group", "groups", "members", "men", "youths"];
+
+/// "vigilantes", "a vigilante mob", "vigilante militia": self-appointed
+/// enforcers are the country's vigilante militia, "Vigilante Militia (X)"
+/// (ACLED's name), in the country the sentence is set in. Without a country
+/// the mention stays as it was.
+pub fn vigilantes(dict: &ActorDict, text: &str, span: Span, here: Option<(&str, &str)>, out: &mut Vec<Mention>) {
+    let Some((iso2, country)) = here else { return };
+    let tokens = tokenize(text, span.start, span.end);
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(t.key.as_str(), "vigilante" | "vigilantes") {
+            continue;
+        }
+        let head = tokens.get(i + 1).filter(|n| VIGILANTE_HEADS.contains(&n.key.as_str()));
+        let sp = Span::new(t.start, head.map_or(t.end, |n| n.end));
+        if out.iter().any(|m| m.span.overlaps(sp) && m.actor.kind != ActorKind::Unidentified) {
+            continue;
+        }
+        out.retain(|m| !m.span.overlaps(sp));
+        let name = format!("Vigilante Militia ({country})");
+        let mention = &text[sp.start..sp.end];
+        let actor = match dict.resolve(&name) {
+            Some(entry) => record_for(dict, entry, mention),
+            None => {
+                let mut rec = ActorRecord::new(&name, mention, ActorKind::ArmedGroup);
+                rec.country = Some(iso2.to_string());
+                rec
+            }
+        };
+        out.push(Mention { span: sp, core: sp, actor });
+    }
+    out.sort_by_key(|m| m.span.start);
 }
