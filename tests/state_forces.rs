@@ -109,3 +109,11 @@ fn vigilantes_are_the_countrys_vigilante_militia() {
     let names = all_names("A suspected burglar was killed by vigilantes in Soweto, South Africa.");
     assert!(names.contains(&"Vigilante Militia (South Africa)".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_missions_troops_act_as_perpetrators() {
+    let names = perpetrators("AMISOM troops shelled an al Shabaab position near Marka, Somalia, on Friday.");
+    assert!(names.contains(&"AMISOM".to_string()), "{names:?}");
+    let names = perpetrators("MONUSCO peacekeepers attacked ADF positions near Beni on Tuesday.");
+    assert!(names.contains(&"MONUSCO".to_string()), "{names:?}");
+}

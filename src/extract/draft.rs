@@ -184,7 +184,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             && !against
             && !refers_back
             && (first.strength >= 2 || super::triggers::active_casualty(text, clause, first))
-            && rec.kind != ActorKind::Organization;
+            && (rec.kind != ActorKind::Organization || armed_members(&m.actor.mention));
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
@@ -560,6 +560,16 @@ fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
 }
 
 /// "X carried out the attack": words between an actor and a definite trigger that make it the doer.
+/// "AMISOM forces", "MONUSCO peacekeepers": an organisation's armed members,
+/// who act as its troops do (an organisation alone only speaks or mediates).
+fn armed_members(mention: &str) -> bool {
+    let last = mention.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "forces" | "troops" | "soldiers" | "soldier" | "peacekeepers" | "peacekeeper" | "personnel" | "contingent"
+    )
+}
+
 fn did_it(text: &str, from: usize, to: usize) -> bool {
     if from >= to {
         return false;
