@@ -117,3 +117,16 @@ fn a_missions_troops_act_as_perpetrators() {
     let names = perpetrators("MONUSCO peacekeepers attacked ADF positions near Beni on Tuesday.");
     assert!(names.contains(&"MONUSCO".to_string()), "{names:?}");
 }
+
+#[test]
+fn attackers_believed_to_be_a_group_are_attributed_to_it() {
+    let inc =
+        extract("Gunmen believed to be Boko Haram members killed nine villagers near Maiduguri, Nigeria, on Sunday.");
+    let inc = inc.first().expect("an incident");
+    let attributed: Vec<&str> = inc.attributed_to.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(attributed, vec!["Boko Haram"]);
+    assert!(inc.perpetrators.iter().any(|a| a.mention == "Gunmen"), "{:?}", inc.perpetrators);
+    // The dead are not blamed: "believed to be" after a victim names no perpetrator.
+    let inc = extract("Five men believed to be fishermen were found dead near Baga, Nigeria, on Monday.");
+    assert!(inc.iter().all(|i| i.attributed_to.is_empty()), "{inc:?}");
+}
