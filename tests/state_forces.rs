@@ -130,3 +130,13 @@ fn attackers_believed_to_be_a_group_are_attributed_to_it() {
     let inc = extract("Five men believed to be fishermen were found dead near Baga, Nigeria, on Monday.");
     assert!(inc.iter().all(|i| i.attributed_to.is_empty()), "{inc:?}");
 }
+
+#[test]
+fn forces_loyal_to_the_government_are_the_states() {
+    let names =
+        all_names("Fighting was reported in Benghazi between forces loyal to the Libyan government and Islamic State.");
+    assert!(names.contains(&"Military Forces of Libya".to_string()), "{names:?}");
+    // Bare "forces" loyal to anyone else stay unnamed.
+    let names = all_names("Forces loyal to a rebel commander clashed with Islamic State fighters near Sirte, Libya.");
+    assert!(!names.contains(&"Military Forces of Libya".to_string()), "{names:?}");
+}

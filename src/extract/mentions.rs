@@ -239,10 +239,15 @@ pub fn national_forces(
         };
         let demonym = demonym_before(g, &tokens, i);
         let bare = len == 1 && tokens[i].key == "forces";
-        let place = demonym.as_ref().map(|(_, iso, name)| (iso.as_str(), name.as_str())).or(country);
+        let loyal = loyal_to_government(g, &tokens, i + len);
+        let place = demonym
+            .as_ref()
+            .or(loyal.as_ref().and_then(|l| l.as_ref()))
+            .map(|(_, iso, name)| (iso.as_str(), name.as_str()));
+        let place = place.or(country);
         let from = demonym.as_ref().map_or(i, |(at, _, _)| *at);
         let sp = Span::new(tokens[from].start, tokens[i + len - 1].end);
-        if let Some((iso2, country_name)) = place.filter(|_| !bare || demonym.is_some())
+        if let Some((iso2, country_name)) = place.filter(|_| !bare || demonym.is_some() || loyal.is_some())
             && !out.iter().any(|m| m.span.overlaps(sp))
         {
             out.push(Mention {
@@ -283,6 +288,17 @@ fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, S
         }
     }
     possessive_country(g, tokens, i)
+}
+
+/// "forces loyal to the (Libyan) government" from token `at` on: the forces
+/// are the state's; `Some(Some(..))` when a demonym names the country.
+fn loyal_to_government(g: &Gazetteer, tokens: &[Token], at: usize) -> Option<Option<(usize, String, String)>> {
+    let key = |k: usize| tokens.get(k).map(|t| t.key.as_str());
+    if key(at) != Some("loyal") || key(at + 1) != Some("to") || key(at + 2) != Some("the") {
+        return None;
+    }
+    let gov = (at + 3..(at + 7).min(tokens.len())).find(|&k| tokens[k].key == "government")?;
+    Some(demonym_before(g, tokens, gov))
 }
 
 /// A demonym before "and" before token `at`: "Nigerian and" in "Nigerian and Cameroonian forces".
