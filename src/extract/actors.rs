@@ -74,8 +74,20 @@ impl ActorDict {
         let mut texts: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for (idx, e) in entries.iter().enumerate() {
-            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+        // The names the entries give first, then the phrasings derived from
+        // community militias' names, so that a derived one never takes a name.
+        let derived: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| super::communal::derived_aliases(n)).collect()
+            })
+            .collect();
+        let listed =
+            entries.iter().enumerate().map(|(idx, e)| (idx, std::iter::once(&e.name).chain(&e.aliases).collect()));
+        let extra = derived.iter().enumerate().map(|(idx, d)| (idx, d.iter().collect()));
+        for (idx, names) in listed.chain(extra) {
+            let names: Vec<&String> = names;
+            for alias in names {
                 let key = name_key(alias);
                 if key.is_empty() || REFUSED_ALIASES.contains(&key.as_str()) {
                     continue;
@@ -120,7 +132,19 @@ impl ActorDict {
 
     /// Resolves a name as written in a dataset or by a user: exact alias,
     /// then without a trailing parenthesis ("Islamic State (Iraq)", "(2015-)").
+    /// A year range in parentheses anywhere ("AMISOM: ... (2007-) (Kenya)",
+    /// ACLED's convention) is dropped first, as the list stores names without them.
     pub fn resolve(&self, name: &str) -> Option<&ActorEntry> {
+        let undated = without_years(name);
+        if undated != name.trim()
+            && let Some(entry) = self.resolve_trimming(&undated)
+        {
+            return Some(entry);
+        }
+        self.resolve_trimming(name)
+    }
+
+    fn resolve_trimming(&self, name: &str) -> Option<&ActorEntry> {
         let mut candidate = name.trim().to_string();
         loop {
             if let Some(&idx) = self.by_key.get(&name_key(&candidate)) {
@@ -135,6 +159,25 @@ impl ActorDict {
         }
     }
 
+    /// The longest listed name, capitalised as names are, that `text[s..e]`
+    /// starts with and that ends at a word boundary before `e`.
+    fn shorter_name(&self, text: &str, s: usize, e: usize) -> Option<ActorMatch> {
+        let mut candidate = text[s..e].trim_end();
+        while let Some(cut) = candidate.rfind(char::is_whitespace) {
+            candidate = candidate[..cut].trim_end();
+            let end = s + candidate.len();
+            let capitalised = candidate.starts_with(|c: char| c.is_uppercase());
+            if capitalised
+                && candidate.len() > 5
+                && is_word_bounded(text, s, end)
+                && let Some(&idx) = self.by_key.get(&name_key(candidate))
+            {
+                return Some(ActorMatch { span: Span::new(s, end), entry: idx });
+            }
+        }
+        None
+    }
+
     /// Actor names in `text[span]`, longest first at each position.
     pub fn find(&self, text: &str, span: Span, shouting: bool) -> Vec<ActorMatch> {
         let slice = &text[span.start..span.end];
@@ -142,6 +185,9 @@ impl ActorDict {
         for m in self.matcher.find_iter(slice) {
             let (s, e) = (span.start + m.start(), span.start + m.end());
             if !is_word_bounded(text, s, e) {
+                // "Puntland police forces": the longest name ("Puntland police
+                // force") ends inside a word, but a shorter one may still fit.
+                out.extend(self.shorter_name(text, s, e));
                 continue;
             }
             let p = self.patterns[m.pattern().as_usize()];
@@ -270,4 +316,25 @@ pub fn parse_tsv(text: &str, source: &str) -> Result<Vec<ActorEntry>> {
         });
     }
     Ok(entries)
+}
+
+/// `name` without parenthesised year ranges ("(2007-)", "(1991-2012)"),
+/// spaces collapsed.
+fn without_years(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let years = !inner.is_empty()
+            && inner.chars().all(|c| c.is_ascii_digit() || c == '-')
+            && inner.starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(&rest[..open]);
+        if !years {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

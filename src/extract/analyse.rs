@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::Extractor;
 use super::dates::{self, TimeExpr};
+use super::forces;
 use super::gazetteer::Place;
 use super::mentions::{self, Mention};
 use super::phrases::FastSet;
@@ -137,11 +138,11 @@ pub(super) fn analyse(
     let country = article_country(g, &infos, &article_countries);
     add_unlisted(ex, text, &mut infos, &persons, country.as_ref().map(|(iso, _)| iso.as_str()), shouting);
     for info in &mut infos {
-        let own = info.places.iter().find_map(|p| p.chain.last().and_then(|l| l.country.clone()));
-        let own = own.and_then(|c| g.country_index(&c).map(|i| (c, g.countries[i as usize].name.clone())));
-        let here = own.or_else(|| country.clone());
+        let here = forces::force_country(g, &info.places, country.as_ref(), &article_countries);
         let here = here.as_ref().map(|(iso, name)| (iso.as_str(), name.as_str()));
         mentions::national_forces(ex.actors(), g, text, info.span, here, &mut info.mentions);
+        forces::contingents(ex.actors(), here.map(|(iso, _)| iso), &mut info.mentions);
+        forces::vigilantes(ex.actors(), text, info.span, here, &mut info.mentions);
     }
     infos
 }
@@ -203,13 +204,18 @@ fn article_country(
     infos: &[SentenceInfo],
     named: &std::collections::HashSet<String>,
 ) -> Option<(String, String)> {
-    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    // Counts in order of first mention: a tie goes to the country named first.
+    let mut counts: Vec<(String, usize)> = Vec::new();
     for p in infos.iter().flat_map(|i| &i.places) {
-        if let Some(c) = p.chain.first().and_then(|l| l.country.clone()) {
-            *counts.entry(c).or_default() += 1;
+        if let Some(c) = p.chain.first().and_then(|l| l.country.as_deref()) {
+            match counts.iter_mut().find(|(k, _)| k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c.to_string(), 1)),
+            }
         }
     }
-    let best = counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c);
+    let top = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let best = counts.into_iter().find(|(_, n)| *n == top).map(|(c, _)| c);
     let iso = best.or_else(|| (named.len() == 1).then(|| named.iter().next().cloned()).flatten())?;
     let idx = g.country_index(&iso)?;
     Some((iso, g.countries[idx as usize].name.clone()))

@@ -186,7 +186,10 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at" | "including"));
         // Only an attack verb has its perpetrator as subject: not "were among the dead".
         // "The Taliban condemned the bombing": a subject of a reference back is not its perpetrator.
-        let refers_back = definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start);
+        // "The army killed": the actor right before the verb is its subject, not a reference back.
+        let right_before = text[m.span.end..first.span.start.max(m.span.end)].trim().is_empty();
+        let refers_back =
+            definite(text, info.span, first) && !did_it(text, m.span.end, first.span.start) && !right_before;
         // "The gunman was shot dead": a perpetrator noun names a doer whatever befell him.
         let suffered = passive && rec.kind != ActorKind::Unidentified;
         let subject = m.span.end <= first.span.start
@@ -194,7 +197,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             && !against
             && !refers_back
             && (first.strength >= 2 || super::triggers::active_casualty(text, clause, first))
-            && rec.kind != ActorKind::Organization
+            && (rec.kind != ActorKind::Organization || armed_members(&m.actor.mention))
             && (!person(&rec) || next_to(text, m.span.end, first.span.start));
         // "a meeting attended by General X": only an attack verb's "by" names a doer.
         let by = by && (!person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
@@ -602,6 +605,16 @@ fn next_to(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// "X carried out the attack": words between an actor and a definite trigger that make it the doer.
+/// "AMISOM forces", "MONUSCO peacekeepers": an organisation's armed members,
+/// who act as its troops do (an organisation alone only speaks or mediates).
+fn armed_members(mention: &str) -> bool {
+    let last = mention.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "forces" | "troops" | "soldiers" | "soldier" | "peacekeepers" | "peacekeeper" | "personnel" | "contingent"
+    )
+}
+
 fn did_it(text: &str, from: usize, to: usize) -> bool {
     if from >= to {
         return false;

@@ -714,6 +714,9 @@ pub const MEMBER_NOUNS: &[&str] = &[
     "cells",
     "group",
     "commanders",
+    "peacekeepers",
+    "peacekeeper",
+    "personnel",
 ];
 
 /// Facilities: attacked buildings, vehicles and infrastructure.

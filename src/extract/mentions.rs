@@ -75,6 +75,7 @@ pub fn find(
         let wide = widen(text, &tokens, m.span);
         out.push(Mention { span: wide, core: m.span, actor: record_for(dict, entry, &text[wide.start..wide.end]) });
     }
+    super::communal::coordinated(dict, text, &tokens, &mut out);
     anaphora(text, span, last_group, &mut out);
     super::persons::find(text, &tokens, shouting, &mut out);
     unnamed(text, &tokens, &mut out);
@@ -239,10 +240,15 @@ pub fn national_forces(
         };
         let demonym = demonym_before(g, &tokens, i);
         let bare = len == 1 && tokens[i].key == "forces";
-        let place = demonym.as_ref().map(|(_, iso, name)| (iso.as_str(), name.as_str())).or(country);
+        let loyal = loyal_to_government(g, &tokens, i + len);
+        let place = demonym
+            .as_ref()
+            .or(loyal.as_ref().and_then(|l| l.as_ref()))
+            .map(|(_, iso, name)| (iso.as_str(), name.as_str()));
+        let place = place.or(country);
         let from = demonym.as_ref().map_or(i, |(at, _, _)| *at);
         let sp = Span::new(tokens[from].start, tokens[i + len - 1].end);
-        if let Some((iso2, country_name)) = place.filter(|_| !bare || demonym.is_some())
+        if let Some((iso2, country_name)) = place.filter(|_| !bare || demonym.is_some() || loyal.is_some())
             && !out.iter().any(|m| m.span.overlaps(sp))
         {
             out.push(Mention {
@@ -250,6 +256,18 @@ pub fn national_forces(
                 core: sp,
                 actor: state_force(dict, &text[sp.start..sp.end], police, iso2, country_name),
             });
+            // "Nigerian and Cameroonian forces": the noun is shared.
+            if let Some((other, iso2, name)) =
+                demonym.as_ref().and_then(|(at, _, _)| coordinated_demonym(g, &tokens, *at))
+                && !out.iter().any(|m| m.span.overlaps(Span::new(tokens[other].start, tokens[from].start)))
+            {
+                let osp = Span::new(tokens[other].start, tokens[from - 2].end);
+                out.push(Mention {
+                    span: osp,
+                    core: osp,
+                    actor: state_force(dict, &text[osp.start..osp.end], police, &iso2, &name),
+                });
+            }
         }
         i += len;
     }
@@ -271,6 +289,25 @@ fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, S
         }
     }
     possessive_country(g, tokens, i)
+}
+
+/// "forces loyal to the (Libyan) government" from token `at` on: the forces
+/// are the state's; `Some(Some(..))` when a demonym names the country.
+fn loyal_to_government(g: &Gazetteer, tokens: &[Token], at: usize) -> Option<Option<(usize, String, String)>> {
+    let key = |k: usize| tokens.get(k).map(|t| t.key.as_str());
+    if key(at) != Some("loyal") || key(at + 1) != Some("to") || key(at + 2) != Some("the") {
+        return None;
+    }
+    let gov = (at + 3..(at + 7).min(tokens.len())).find(|&k| tokens[k].key == "government")?;
+    Some(demonym_before(g, tokens, gov))
+}
+
+/// A demonym before "and" before token `at`: "Nigerian and" in "Nigerian and Cameroonian forces".
+fn coordinated_demonym(g: &Gazetteer, tokens: &[Token], at: usize) -> Option<(usize, String, String)> {
+    let and = at.checked_sub(1).filter(|&k| tokens[k].key == "and")?;
+    let (first, iso2, name) = demonym_before(g, tokens, and)?;
+    // Not "Algeria's and": only an adjective.
+    (tokens[and - 1].key != "s").then_some((first, iso2, name))
 }
 
 /// "Algeria's army", "South Sudan's troops": a country name with "'s" before token `i`.

@@ -85,6 +85,9 @@ static BLAME: LazyLock<Regex> = LazyLock::new(|| {
       | \battributed\s+(?:the\s+(?:[a-z-]+\s+){0,3})?to\s+
       | \b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?attributed\s+to\s+
       | \b(?:carried\s+out|perpetrated|orchestrated|masterminded|staged|committed)\s+by\s+
+      | \b(?:gunm[ae]n|attackers?|assailants?|perpetrators?|bombers?|killers?|culprits?|raiders|kidnappers|abductors)\s+
+        (?:(?:are|were|was|is)\s+)?(?:widely\s+|also\s+)?(?:believed|thought|suspected|presumed|alleged)\s+to\s+(?:be|have\s+been)\s+
+        (?:members\s+of\s+)?
       | \bsuspected\s+
     ",
     )
@@ -188,11 +191,18 @@ pub fn find(text: &str, span: Span) -> Vec<Statement> {
     }
     if p.any(cue::BLAME) {
         for m in BLAME.find_iter(slice) {
-            let cue = abs(m.start(), m.end());
+            // "Gunmen believed to be ...": the cue starts at the verb, so that the
+            // attackers stay the perpetrators and the name after it is the attribution.
+            let lower = m.as_str().to_ascii_lowercase();
+            let verb = [" believed ", " thought ", " suspected ", " presumed ", " alleged "]
+                .iter()
+                .filter_map(|v| lower.find(v).map(|p| p + 1))
+                .min()
+                .filter(|_| lower.contains(" to "));
+            let cue = abs(m.start() + verb.unwrap_or(0), m.end());
             if out.iter().any(|s| s.cue.overlaps(cue)) {
                 continue;
             }
-            let lower = m.as_str().to_ascii_lowercase();
             let by_subject = lower.starts_with("blam")
                 || lower.starts_with("accus")
                 || lower.starts_with("attributed")
