@@ -443,34 +443,40 @@ impl<'s> BulkWriter<'s> {
     }
 }
 
-/// The first step: new incidents' keys, one plain batch per tree, in key order.
+/// The first step: new incidents' keys, tree by tree, in key order, as plain
+/// inserts. Atomicity is not needed here (a re-run writes the same keys, and
+/// nothing points at them until the second step), and sled 0.34 holds on to
+/// memory after large `apply_batch` calls: 12.9 GB of RSS at 1M incidents.
 fn apply_fresh(store: &Store, batch: &Batch) -> Result<()> {
-    let mut nodes = sled::Batch::default();
-    for (id, node) in &batch.fresh_nodes {
-        nodes.insert(&id.to_key()[..], encode(node));
+    let mut nodes: Vec<([u8; 9], Vec<u8>)> = batch.fresh_nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
+    nodes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (key, value) in nodes {
+        store.nodes.insert(key, value)?;
     }
-    let mut out = sled::Batch::default();
-    let mut inn = sled::Batch::default();
-    for ((s, k, d), props) in &batch.fresh_edges {
-        out.insert(edge_key(*s, *k, *d), encode(props));
-        inn.insert(edge_key(*d, *k, *s), &[][..]);
+    let mut out: Vec<(Vec<u8>, Vec<u8>)> =
+        batch.fresh_edges.iter().map(|((s, k, d), props)| (edge_key(*s, *k, *d), encode(props))).collect();
+    out.sort_unstable();
+    for (key, value) in out {
+        store.edges_out.insert(key, value)?;
     }
-    let mut names = sled::Batch::default();
-    for key in &batch.names {
-        names.insert(key.as_slice(), &[][..]);
+    let mut inn: Vec<Vec<u8>> = batch.fresh_edges.iter().map(|((s, k, d), _)| edge_key(*d, *k, *s)).collect();
+    inn.sort_unstable();
+    for key in inn {
+        store.edges_in.insert(key, &[][..])?;
     }
-    let mut dates = sled::Batch::default();
+    let mut names: Vec<&Vec<u8>> = batch.names.iter().collect();
+    names.sort_unstable();
+    for key in names {
+        store.names.insert(key.as_slice(), &[][..])?;
+    }
     for key in &batch.del_dates {
-        dates.remove(key.as_slice());
+        store.dates.remove(key.as_slice())?;
     }
-    for key in &batch.dates {
-        dates.insert(key.as_slice(), &[][..]);
+    let mut dates: Vec<&Vec<u8>> = batch.dates.iter().collect();
+    dates.sort_unstable();
+    for key in dates {
+        store.dates.insert(key.as_slice(), &[][..])?;
     }
-    store.nodes.apply_batch(nodes)?;
-    store.edges_out.apply_batch(out)?;
-    store.edges_in.apply_batch(inn)?;
-    store.names.apply_batch(names)?;
-    store.dates.apply_batch(dates)?;
     Ok(())
 }
 
