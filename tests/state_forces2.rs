@@ -1,0 +1,61 @@
+//! State forces, round 2: coordinated mission names, contingents in notes
+//! without a known place, aircraft and country names as force modifiers. On
+//! short texts written for these tests.
+
+use ckg::extract::{ExtractOptions, Extractor, parse_published};
+use ckg::model::IncidentRecord;
+
+fn extract(text: &str) -> Vec<IncidentRecord> {
+    let options = ExtractOptions { published: parse_published("2016-03-01"), title: None };
+    Extractor::shared().extract_article(text, Some(&options)).expect("extracts").incidents
+}
+
+fn perpetrators(text: &str) -> Vec<String> {
+    extract(text).iter().flat_map(|i| i.perpetrators.iter().map(|a| a.name.clone())).collect()
+}
+
+#[test]
+fn a_mission_coordinated_with_a_force_shares_its_noun() {
+    for text in [
+        "AMISOM/SNA troops attacked al Shabaab fighters near Afgooye on Friday.",
+        "AMISOM and Somali forces attacked an al Shabaab base near Afgooye on Friday.",
+        "A member of AMISOM shot dead a motorcyclist at a checkpoint in Afgooye.",
+    ] {
+        let names = perpetrators(text);
+        assert!(names.contains(&"AMISOM".to_string()), "{text}: {names:?}");
+    }
+    // An organisation alone still only speaks or mediates.
+    let names = perpetrators("AMISOM and the UN condemned the attack on a hotel in Mogadishu.");
+    assert!(!names.contains(&"AMISOM".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_contributing_force_in_a_note_without_a_known_place_is_its_contingent() {
+    // The village is unknown; al Shabaab points to Somalia and nothing to Kenya.
+    let names = perpetrators("KDF troops raided the village of Qoryaley Dhexe after an al Shabaab ambush.");
+    assert!(names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
+    // A place in Kenya keeps them at home.
+    let names = perpetrators(
+        "Al Shabaab fighters attacked a police post in Mandera. KDF troops raided the village of Qoryaley Dhexe.",
+    );
+    assert!(!names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
+}
+
+#[test]
+fn military_aircraft_after_a_demonym_are_that_states_forces() {
+    let names = perpetrators("Kenyan war planes bombed al Shabaab camps near Jilib on Tuesday.");
+    assert!(names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
+    let names = perpetrators("Warplanes bombed rebel positions in Benghazi on Sunday.");
+    assert!(names.contains(&"Military Forces of Libya".to_string()), "{names:?}");
+    // Bare "jets" may be anyone's.
+    let names = perpetrators("Jets bombed rebel positions in Benghazi on Sunday.");
+    assert!(!names.iter().any(|n| n.starts_with("Military Forces")), "{names:?}");
+}
+
+#[test]
+fn a_country_name_before_a_force_noun_names_its_forces() {
+    let names = perpetrators("Uganda police fired tear gas at opposition supporters in Kampala.");
+    assert!(names.contains(&"Police Forces of Uganda".to_string()), "{names:?}");
+    let names = perpetrators("Kenya air forces struck al Shabaab positions near Jilib.");
+    assert!(names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
+}
