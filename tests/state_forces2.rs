@@ -59,3 +59,19 @@ fn a_country_name_before_a_force_noun_names_its_forces() {
     let names = perpetrators("Kenya air forces struck al Shabaab positions near Jilib.");
     assert!(names.contains(&"AMISOM Kenyan Contingent".to_string()), "{names:?}");
 }
+
+#[test]
+fn security_forces_facing_a_crowd_are_the_police() {
+    let names = perpetrators("Security forces fired tear gas to disperse demonstrators outside a court in Giza.");
+    assert!(names.contains(&"Police Forces of Egypt".to_string()), "{names:?}");
+    // Without a crowd they stay the military.
+    let names = perpetrators("Security forces killed three militants in a raid near Arish in North Sinai.");
+    assert!(names.contains(&"Military Forces of Egypt".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_people_living_in_one_country_sets_the_country_of_bare_soldiers() {
+    // The village is unknown to the gazetteer; the Oromo live in Ethiopia.
+    let names = perpetrators("Oromo farmers marched in Gudeya Bila. Soldiers shot dead two of the marchers.");
+    assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
+}

@@ -256,6 +256,7 @@ pub fn national_forces(
             i += 1;
             continue;
         };
+        let police = police || (tokens[i].key == "security" && crowd_control(&tokens));
         let demonym = demonym_before(g, &tokens, i);
         let bare = len == 1 && DEMONYM_ONLY.contains(&tokens[i].key.as_str());
         let loyal = loyal_to_government(g, &tokens, i + len);
@@ -290,6 +291,29 @@ pub fn national_forces(
         i += len;
     }
     out.sort_by_key(|m| m.span.start);
+}
+
+/// Words for a crowd being policed. "Security forces dispersed the
+/// protesters": facing a crowd is crowd control, the police's work, so
+/// security forces in such a sentence are the police.
+fn crowd_control(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.key.as_str(),
+            "protest"
+                | "protests"
+                | "protesters"
+                | "protestors"
+                | "protesting"
+                | "demonstrators"
+                | "demonstration"
+                | "demonstrations"
+                | "demonstrating"
+                | "rally"
+                | "rioters"
+                | "teargas"
+        ) || (t.key == "tear" && tokens.iter().any(|n| n.start == t.end + 1 && n.key == "gas"))
+    })
 }
 
 /// A capitalised demonym ("Ethiopian", "South Sudanese") right before token
