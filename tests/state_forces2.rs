@@ -75,3 +75,12 @@ fn a_people_living_in_one_country_sets_the_country_of_bare_soldiers() {
     let names = perpetrators("Oromo farmers marched in Gudeya Bila. Soldiers shot dead two of the marchers.");
     assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
 }
+
+#[test]
+fn a_mob_punishing_an_alleged_offender_is_the_vigilante_militia() {
+    let names = perpetrators("An angry mob beat a suspected thief to death at a market in Lilongwe, Malawi.");
+    assert!(names.contains(&"Vigilante Militia (Malawi)".to_string()), "{names:?}");
+    // A mob with no offender to punish is not vigilantism.
+    let names = perpetrators("A mob looted shops and set cars alight in Lilongwe, Malawi, after the match.");
+    assert!(!names.iter().any(|n| n.starts_with("Vigilante")), "{names:?}");
+}

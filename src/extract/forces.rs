@@ -115,15 +115,41 @@ fn contingent<'a>(dict: &'a ActorDict, home: &str, here: &str) -> Option<&'a Act
 /// Nouns after "vigilante" that name the group itself.
 const VIGILANTE_HEADS: &[&str] = &["militia", "militias", "mob", "mobs", "group", "groups", "members", "men", "youths"];
 
-/// "vigilantes", "a vigilante mob", "vigilante militia": self-appointed
+/// Words of a sentence that make a mob's violence punishment of an alleged
+/// offender ("a mob lynched a suspected thief", "mob justice"), which is
+/// vigilantism.
+const PUNISHMENT_CUES: &[&str] = &[
+    "suspected",
+    "alleged",
+    "allegedly",
+    "accused",
+    "thief",
+    "thieves",
+    "robber",
+    "robbers",
+    "criminal",
+    "criminals",
+    "witchcraft",
+    "witch",
+    "witches",
+    "lynch",
+    "lynched",
+    "lynching",
+    "justice",
+];
+
+/// "vigilantes", "a vigilante mob", "vigilante militia", and a mob punishing
+/// an alleged offender ("a lynch mob", "an angry mob beat a suspected thief"): self-appointed
 /// enforcers are the country's vigilante militia, "Vigilante Militia (X)"
 /// (ACLED's name), in the country the sentence is set in. Without a country
 /// the mention stays as it was.
 pub fn vigilantes(dict: &ActorDict, text: &str, span: Span, here: Option<(&str, &str)>, out: &mut Vec<Mention>) {
     let Some((iso2, country)) = here else { return };
     let tokens = tokenize(text, span.start, span.end);
+    let punishing = tokens.iter().any(|t| PUNISHMENT_CUES.contains(&t.key.as_str()));
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(t.key.as_str(), "vigilante" | "vigilantes") {
+        let mob = matches!(t.key.as_str(), "mob" | "mobs") && punishing;
+        if !matches!(t.key.as_str(), "vigilante" | "vigilantes") && !mob {
             continue;
         }
         let head = tokens.get(i + 1).filter(|n| VIGILANTE_HEADS.contains(&n.key.as_str()));
@@ -134,7 +160,7 @@ pub fn vigilantes(dict: &ActorDict, text: &str, span: Span, here: Option<(&str, 
         out.retain(|m| !m.span.overlaps(sp));
         let name = format!("Vigilante Militia ({country})");
         let mention = &text[sp.start..sp.end];
-        let actor = match dict.resolve(&name) {
+        let mut actor = match dict.resolve(&name) {
             Some(entry) => record_for(dict, entry, mention),
             None => {
                 let mut rec = ActorRecord::new(&name, mention, ActorKind::ArmedGroup);
@@ -142,6 +168,11 @@ pub fn vigilantes(dict: &ActorDict, text: &str, span: Span, here: Option<(&str, 
                 rec
             }
         };
+        // A mob is no organised group: it keeps the kind of an unnamed crowd
+        // (never a target, as an unidentified actor is not), under the name.
+        if mob {
+            actor.kind = ActorKind::Unidentified;
+        }
         out.push(Mention { span: sp, core: sp, actor });
     }
     out.sort_by_key(|m| m.span.start);
