@@ -84,3 +84,10 @@ fn a_mob_punishing_an_alleged_offender_is_the_vigilante_militia() {
     let names = perpetrators("A mob looted shops and set cars alight in Lilongwe, Malawi, after the match.");
     assert!(!names.iter().any(|n| n.starts_with("Vigilante")), "{names:?}");
 }
+
+#[test]
+fn sinai_is_in_egypt() {
+    // The village is unknown; "Sinai" sets the country of the bare "army troops".
+    let names = perpetrators("Army troops killed four militants near the village of Al-Muqataa in Sinai on Monday.");
+    assert!(names.contains(&"Military Forces of Egypt".to_string()), "{names:?}");
+}
