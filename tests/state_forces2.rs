@@ -91,3 +91,9 @@ fn sinai_is_in_egypt() {
     let names = perpetrators("Army troops killed four militants near the village of Al-Muqataa in Sinai on Monday.");
     assert!(names.contains(&"Military Forces of Egypt".to_string()), "{names:?}");
 }
+
+#[test]
+fn the_nur_faction_is_the_abdul_wahid_sla() {
+    let names = perpetrators("The Nur faction attacked an army garrison near Golo in Jebel Marra.");
+    assert!(names.contains(&"Sudan Liberation Movement/Army - Abdul Wahid".to_string()), "{names:?}");
+}
