@@ -137,11 +137,20 @@ pub(super) fn analyse(
     }
     let country = article_country(g, &infos, &article_countries);
     add_unlisted(ex, text, &mut infos, &persons, country.as_ref().map(|(iso, _)| iso.as_str()), shouting);
+    let placed = infos.iter().flat_map(|i| &i.places).filter_map(|p| p.chain.last().and_then(|l| l.country.clone()));
+    let article = forces::ArticleCountries { named: article_countries.clone(), placed: placed.collect() };
     for info in &mut infos {
         let here = forces::force_country(g, &info.places, country.as_ref(), &article_countries);
         let here = here.as_ref().map(|(iso, name)| (iso.as_str(), name.as_str()));
         mentions::national_forces(ex.actors(), g, text, info.span, here, &mut info.mentions);
-        forces::contingents(ex.actors(), here.map(|(iso, _)| iso), &mut info.mentions);
+        let here = if forces::drop_force_countries(&mut info.places, &info.mentions) {
+            forces::force_country(g, &info.places, country.as_ref(), &article_countries)
+        } else {
+            here.map(|(iso, name)| (iso.to_string(), name.to_string()))
+        };
+        let here = here.as_ref().map(|(iso, name)| (iso.as_str(), name.as_str()));
+        let placed = info.places.iter().any(|p| p.chain.last().is_some_and(|l| l.country.is_some()));
+        forces::contingents(ex.actors(), here.map(|(iso, _)| iso), placed, &article, &mut info.mentions);
         forces::vigilantes(ex.actors(), text, info.span, here, &mut info.mentions);
     }
     infos

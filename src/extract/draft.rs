@@ -197,7 +197,9 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             && !against
             && !refers_back
             && (first.strength >= 2 || super::triggers::active_casualty(text, clause, first))
-            && (rec.kind != ActorKind::Organization || armed_members(&m.actor.mention))
+            && (rec.kind != ActorKind::Organization
+                || super::mentions::armed_members(&m.actor.mention)
+                || super::mentions::armed_by_context(text, m.span))
             && (!person(&rec) || next_to(text, m.span.end, first.span.start));
         // "a meeting attended by General X": only an attack verb's "by" names a doer.
         let by = by && (!person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
@@ -605,16 +607,6 @@ fn next_to(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// "X carried out the attack": words between an actor and a definite trigger that make it the doer.
-/// "AMISOM forces", "MONUSCO peacekeepers": an organisation's armed members,
-/// who act as its troops do (an organisation alone only speaks or mediates).
-fn armed_members(mention: &str) -> bool {
-    let last = mention.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    matches!(
-        last.to_ascii_lowercase().as_str(),
-        "forces" | "troops" | "soldiers" | "soldier" | "peacekeepers" | "peacekeeper" | "personnel" | "contingent"
-    )
-}
-
 fn did_it(text: &str, from: usize, to: usize) -> bool {
     if from >= to {
         return false;

@@ -210,7 +210,25 @@ const FORCE_NOUNS: &[(&str, bool)] = &[
     ("air force", false),
     ("navy", false),
     ("naval forces", false),
+    // Military aircraft: in the conflicts reported, a state's air arm.
+    ("air forces", false),
+    ("warplanes", false),
+    ("warplane", false),
+    ("war planes", false),
+    ("war plane", false),
+    ("fighter jets", false),
+    ("military aircraft", false),
+    ("military helicopters", false),
+    ("helicopter gunships", false),
+    ("government planes", false),
+    ("jets", false),
+    ("planes", false),
+    ("helicopters", false),
 ];
+
+/// Force nouns that name a state's forces only after a demonym ("Kenyan
+/// jets", "Ethiopian forces"): alone they may be anyone's.
+const DEMONYM_ONLY: &[&str] = &["forces", "jets", "planes", "helicopters"];
 
 /// "soldiers", "the police": the forces of the country the sentence (or the
 /// article) is about, as the named actor "Military Forces of X" or "Police
@@ -222,7 +240,7 @@ static FORCES: LazyLock<PhraseTable<bool>> = LazyLock::new(|| {
 
 /// "soldiers" with the sentence's country; "Ethiopian forces", "Somali
 /// police" with the country of the demonym before the noun, whatever the
-/// sentence's country. Bare "forces" counts only after a demonym.
+/// sentence's country. Bare "forces", "jets", ... count only after a demonym.
 pub fn national_forces(
     dict: &ActorDict,
     g: &Gazetteer,
@@ -238,8 +256,9 @@ pub fn national_forces(
             i += 1;
             continue;
         };
+        let police = police || (tokens[i].key == "security" && crowd_control(&tokens));
         let demonym = demonym_before(g, &tokens, i);
-        let bare = len == 1 && tokens[i].key == "forces";
+        let bare = len == 1 && DEMONYM_ONLY.contains(&tokens[i].key.as_str());
         let loyal = loyal_to_government(g, &tokens, i + len);
         let place = demonym
             .as_ref()
@@ -274,6 +293,29 @@ pub fn national_forces(
     out.sort_by_key(|m| m.span.start);
 }
 
+/// Words for a crowd being policed. "Security forces dispersed the
+/// protesters": facing a crowd is crowd control, the police's work, so
+/// security forces in such a sentence are the police.
+fn crowd_control(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.key.as_str(),
+            "protest"
+                | "protests"
+                | "protesters"
+                | "protestors"
+                | "protesting"
+                | "demonstrators"
+                | "demonstration"
+                | "demonstrations"
+                | "demonstrating"
+                | "rally"
+                | "rioters"
+                | "teargas"
+        ) || (t.key == "tear" && tokens.iter().any(|n| n.start == t.end + 1 && n.key == "gas"))
+    })
+}
+
 /// A capitalised demonym ("Ethiopian", "South Sudanese") right before token
 /// `i`: its first token and its country (ISO2, name).
 fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, String, String)> {
@@ -283,7 +325,10 @@ fn demonym_before(g: &Gazetteer, tokens: &[Token], i: usize) -> Option<(usize, S
             continue;
         }
         let key: Vec<&str> = tokens[at..i].iter().map(|t| t.key.as_str()).collect();
-        if let Some(idx) = g.demonym(&key.join(" ")) {
+        let key = key.join(" ");
+        // "Kenya police", "Uganda forces": a country's name used as the adjective.
+        let named = || g.lookup(&key).iter().find_map(|p| if let Place::Country(idx) = p { Some(*idx) } else { None });
+        if let Some(idx) = g.demonym(&key).or_else(named) {
             let c = &g.countries[idx as usize];
             return Some((at, c.iso2.clone(), c.name.clone()));
         }
@@ -343,4 +388,37 @@ fn state_force(dict: &ActorDict, mention: &str, police: bool, iso2: &str, countr
             rec
         }
     }
+}
+
+/// "AMISOM forces", "MONUSCO peacekeepers": an organisation's armed members,
+/// who act as its troops do (an organisation alone only speaks or mediates).
+pub fn armed_members(mention: &str) -> bool {
+    let last = mention.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "forces" | "troops" | "soldiers" | "soldier" | "peacekeepers" | "peacekeeper" | "personnel" | "contingent"
+    )
+}
+
+/// "AMISOM/SNA forces", "AMISOM and Somali troops", "a member of AMISOM":
+/// the member noun of a coordinated name is shared by the names before it,
+/// and "member(s) of" before the name makes it the organisation's armed
+/// members too.
+pub fn armed_by_context(text: &str, span: Span) -> bool {
+    let mut before = text[..span.start].split_whitespace().rev();
+    let (of, member) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+    if of.eq_ignore_ascii_case("of") && matches!(member.to_ascii_lowercase().as_str(), "member" | "members") {
+        return true;
+    }
+    let after = &text[span.end..];
+    let rest = if let Some(r) = after.strip_prefix('/') {
+        r
+    } else if let Some(r) = after.strip_prefix(" and ") {
+        r
+    } else {
+        return false;
+    };
+    // The coordinated name and its noun: a few words, up to the clause's next punctuation.
+    let phrase = rest.split([',', ';', '.', '(']).next().unwrap_or("");
+    phrase.split_whitespace().take(4).any(armed_members)
 }

@@ -176,13 +176,30 @@ pub fn context_countries(g: &Gazetteer, text: &str, span: Span, cands: &[Candida
             set.extend(countries.into_iter().map(str::to_string));
         }
     }
-    for t in tokenize(text, span.start, span.end).iter() {
-        if let Some(idx) = t.capitalized.then(|| g.demonym(&t.key)).flatten() {
+    for t in tokenize(text, span.start, span.end).iter().filter(|t| t.capitalized) {
+        if let Some(idx) = g.demonym(&t.key) {
             set.insert(g.countries[idx as usize].iso2.clone());
+        } else if let Some((_, iso2)) = PEOPLES.iter().find(|(p, _)| *p == t.key) {
+            set.insert((*iso2).to_string());
         }
     }
     set
 }
+
+/// Peoples whose homeland lies within one country: "Oromo students
+/// protested" is set in Ethiopia. Only peoples few live outside it.
+const PEOPLES: &[(&str, &str)] = &[
+    ("oromo", "ET"),
+    ("oromos", "ET"),
+    ("tigrayan", "ET"),
+    ("tigrayans", "ET"),
+    ("kikuyu", "KE"),
+    ("kalenjin", "KE"),
+    ("yoruba", "NG"),
+    ("igbo", "NG"),
+    ("ijaw", "NG"),
+    ("baganda", "UG"),
+];
 
 /// A city of 100,000 or more, or any admin area or country.
 pub fn big(g: &Gazetteer, p: Place) -> bool {
