@@ -449,7 +449,7 @@ impl<'s> BulkWriter<'s> {
 /// memory after large `apply_batch` calls: 12.9 GB of RSS at 1M incidents.
 fn apply_fresh(store: &Store, batch: &Batch) -> Result<()> {
     let mut nodes: Vec<([u8; 9], Vec<u8>)> = batch.fresh_nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
-    nodes.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    nodes.sort_unstable_by_key(|a| a.0);
     for (key, value) in nodes {
         store.nodes.insert(key, value)?;
     }
