@@ -103,8 +103,8 @@ fn an_ethiopian_zone_sets_the_country_of_bare_soldiers() {
     // The village is unknown to the gazetteer; the zone lies in Oromia.
     let names = perpetrators("Soldiers beat three farmers in Tullu Dima village, West Shoa.");
     assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
-    let names = perpetrators("Police shot dead a trader in Goba Kersa, East Hararghe, on Friday.");
+    let names = perpetrators("Police shot dead a trader in Qoqa Dhaqa, East Hararghe, on Friday.");
     assert!(names.contains(&"Police Forces of Ethiopia".to_string()), "{names:?}");
-    let names = perpetrators("Soldiers detained twenty youths near Woldia market, North Wollo.");
+    let names = perpetrators("Soldiers detained twenty youths near Gara Burqa market, North Wollo.");
     assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
 }
