@@ -574,9 +574,19 @@ ADMIN1_ALIASES = {
     "TJ.03": ["Sogd", "Soghd", "Sughd Region", "Leninabad"],
     "TJ.02": ["Khatlon Region"],
     # Ethiopia
-    "ET.51": ["Oromia"], "ET.45": ["Afar"], "ET.47": ["Benishangul-Gumuz", "Benishangul Gumuz"],
+    "ET.45": ["Afar"], "ET.47": ["Benishangul-Gumuz", "Benishangul Gumuz"],
     "ET.54": ["SNNP", "Southern Nations, Nationalities, and Peoples' Region"],
     "ET.52": ["Somali Region", "Ogaden"], "ET.49": ["Gambella"],
+    # Ethiopian zones (second-level areas) often named alone in news stand
+    # for the region they lie in: those of Oromia, Amhara and Gambela.
+    "ET.51": ["Oromia", "West Arsi", "Arsi", "Borena", "Borana", "Guji",
+              "West Guji", "East Welega", "East Wellega", "West Welega", "West Wellega",
+              "Kelem Welega", "Horo Guduru", "Horo Guduru Welega", "West Shewa",
+              "West Shoa", "West Shawa", "East Shewa", "East Shoa", "East Shawa",
+              "Southwest Shewa", "East Hararge", "East Hararghe",
+              "West Hararge", "West Hararghe", "Illubabor", "Ilubabor", "Jimma Zone"],
+    "ET.46": ["North Gondar", "South Gondar", "North Wollo", "South Wollo", "West Gojjam",
+              "East Gojjam", "Awi Zone"],
     # Sudan
     "SD.47": ["West Darfur"], "SD.49": ["South Darfur"], "SD.55": ["North Darfur"],
     "SD.60": ["East Darfur"], "SD.50": ["South Kordofan"], "SD.38": ["Gezira", "Al Jazirah"],
@@ -615,6 +625,7 @@ ADMIN1_ALIASES = {
     "CO.34": ["Bogota"], "IR.16": ["Kurdistan Province", "Kordestan"],
     "MZ.09": ["Zambezia"], "MZ.01": ["Cabo Delgado Province"], "MZ.11": ["Maputo City"],
     "CF.18": ["Bangui"], "TD.21": ["N'Djamena"],
+    "EG.27": ["Sinai", "northern Sinai"],
     "BF.12": ["Sahel Region"], "BF.03": ["Centre Region"],
 }
 
@@ -639,6 +650,9 @@ PREFERRED_CITY_ALIASES = {
     ("ER", "Asmara"): ["Asmera"],
     ("ET", "Addis Ababa"): ["Addis Abeba"],
     ("ET", "Mek'ele"): ["Mekelle", "Mekele"],
+    ("ET", "Nek'emte"): ["Nekemte", "Nekemt"],
+    ("ET", "Hagere Hiywet"): ["Ambo"],
+    ("ET", "Hagere Maryam"): ["Bule Hora"],
     ("GE", "Tbilisi"): ["Tiflis"],
     ("IL", "Jerusalem"): ["Al Quds"],
     ("IN", "Mumbai"): ["Bombay"],

@@ -102,3 +102,13 @@ fn a_group_named_after_a_city_places_an_otherwise_placeless_incident() {
 fn a_compass_part_after_a_locative_still_marks_the_place() {
     has("Gunmen raided four villages in south Kabembe on Monday.", "Kabembe");
 }
+
+#[test]
+fn with_no_country_named_an_alternate_name_of_a_sizeable_town_resolves() {
+    // "Ambo" is the common name of Hagere Hiywet (about 100,000 people);
+    // a Peruvian village of 7,000 bears it as its own name.
+    assert_eq!(country("Soldiers shot at two students in Ambo on Monday.").as_deref(), Some("ET"));
+    assert_eq!(country("Gunmen killed a trader in Nekemt on Tuesday.").as_deref(), Some("ET"));
+    // A country named in the text still decides.
+    assert_eq!(country("Police arrested ten miners in Ambo, in Peru's Huanuco region.").as_deref(), Some("PE"));
+}

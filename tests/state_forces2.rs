@@ -97,3 +97,14 @@ fn the_nur_faction_is_the_abdul_wahid_sla() {
     let names = perpetrators("The Nur faction attacked an army garrison near Golo in Jebel Marra.");
     assert!(names.contains(&"Sudan Liberation Movement/Army - Abdul Wahid".to_string()), "{names:?}");
 }
+
+#[test]
+fn an_ethiopian_zone_sets_the_country_of_bare_soldiers() {
+    // The village is unknown to the gazetteer; the zone lies in Oromia.
+    let names = perpetrators("Soldiers beat three farmers in Tullu Dima village, West Shoa.");
+    assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
+    let names = perpetrators("Police shot dead a trader in Qoqa Dhaqa, East Hararghe, on Friday.");
+    assert!(names.contains(&"Police Forces of Ethiopia".to_string()), "{names:?}");
+    let names = perpetrators("Soldiers detained twenty youths near Gara Burqa market, North Wollo.");
+    assert!(names.contains(&"Military Forces of Ethiopia".to_string()), "{names:?}");
+}

@@ -228,7 +228,12 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
                 let alias = g.is_alias_only(&cand.key, p);
                 // With no country named anywhere, any sizeable town may be meant.
                 let foreign_floor = if context.is_empty() { 1_000.0 } else { 500_000.0 };
-                let plausible = (in_context && (!alias || pop >= 15_000.0)) || (!alias && pop >= foreign_floor);
+                // With no country named, an alternate name of a sizeable town
+                // (a town's own name elsewhere is rarely its alternate) may be meant too.
+                let alias_floor = if context.is_empty() { 50_000.0 } else { f64::INFINITY };
+                let plausible = (in_context && (!alias || pop >= 15_000.0))
+                    || (!alias && pop >= foreign_floor)
+                    || (alias && pop >= alias_floor);
                 if !plausible {
                     continue;
                 }
