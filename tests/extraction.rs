@@ -613,6 +613,16 @@ fn named_people_are_victims_not_perpetrators() {
     let inc = one(shouted, "1990-03-02");
     let person = inc.targets.iter().find(|a| a.kind == ActorKind::Person).expect("a named target");
     assert_eq!((person.name.as_str(), person.mention.as_str()), ("Fernando Zamora Tello", "FERNANDO ZAMORA TELLO"));
+    // After "the murder of", a name needs no listed given name; a noun phrase is not a name.
+    let text = "THE GOVERNMENT CONDEMNED THE MURDER OF JECAR NEGHME, A STUDENT LEADER, WHO WAS SHOT IN SANTIAGO. \
+                IT ALSO CONDEMNED THE KILLING OF NATIONAL GUARD OFFICERS.";
+    let people: Vec<String> = extract(text, "1990-09-06")
+        .iter()
+        .flat_map(|i| i.victims.iter().chain(&i.targets))
+        .filter(|a| a.kind == ActorKind::Person && !a.scoped)
+        .map(|a| a.name.clone())
+        .collect();
+    assert_eq!(people, vec!["Jecar Neghme".to_string()]);
 }
 
 #[test]

@@ -181,6 +181,11 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         let mut rec = m.actor.clone();
         rec.span = Some((info.span.start as u32, info.span.end as u32));
         let prefix = last_words(text, clause.start, m.span.start, 2);
+        // "the murder of Jecar Neghme": the one it was done to, wherever the verb is.
+        if person(&rec) && prefix.len() == 2 && prefix[0] == "of" && super::persons::victim_cue(&prefix[1]) {
+            push_actor(&mut d.victims, rec);
+            continue;
+        }
         let by = prefix.iter().any(|w| w == "by");
         // "including X" lists members of a group named before it: the dead, not the killers.
         let against = prefix.iter().any(|w| matches!(w.as_str(), "on" | "against" | "targeting" | "at" | "including"));

@@ -286,7 +286,9 @@ fn name_at(text: &str, tokens: &[Token], i: usize, shouting: bool) -> Option<(Sp
     if titled && !joined(text, &tokens[i], head) {
         return None;
     }
-    if !name_word(head, shouting) || (!titled && !GIVEN.contains(head.key.as_str())) {
+    // "the murder of Jecar Neghme": who follows a killing noun and "of" is named, given name or not.
+    let cued = !titled && i >= 2 && tokens[i - 1].key == "of" && victim_cue(&tokens[i - 2].key);
+    if !name_word(head, shouting) || (!titled && !cued && !GIVEN.contains(head.key.as_str())) {
         return None;
     }
     // "El Salvador", "San Jose", "Santa Rosa": a given name inside a place name.
@@ -319,12 +321,38 @@ fn name_at(text: &str, tokens: &[Token], i: usize, shouting: bool) -> Option<(Sp
     if tokens.get(last + 1).is_some_and(|t| joined(text, &tokens[last], t) && NAMED_AFTER.contains(&t.key.as_str())) {
         return None;
     }
+    // Without a given name, the cue's name must end the phrase ("of Jecar Neghme,"), not run
+    // into a noun ("of National Fire Department Director").
+    let closed = tokens.get(last + 1).is_none_or(|t| !joined(text, &tokens[last], t));
+    let people_noun = || tokens[first..=last].iter().any(|t| super::casualties::is_people_word(&t.key));
+    if cued && !GIVEN.contains(head.key.as_str()) && (!closed || people_noun()) {
+        return None;
+    }
     let end = tokens[last].end;
     if titled {
         return Some((Span::new(tokens[i].start, end), Span::new(head.start, end)));
     }
     let name = Span::new(tokens[earlier_names(text, tokens, i, shouting)].start, end);
     Some((name, name))
+}
+
+/// Nouns of what was done to a person, before "of" and the person's name.
+const VICTIM_CUES: &[&str] = &[
+    "murder",
+    "assassination",
+    "killing",
+    "death",
+    "kidnapping",
+    "abduction",
+    "execution",
+    "slaying",
+    "disappearance",
+    "kidnap",
+];
+
+/// "murder", "kidnapping": a noun whose "of" names the one it was done to.
+pub(super) fn victim_cue(word: &str) -> bool {
+    VICTIM_CUES.contains(&word)
 }
 
 /// Small words inside names, written in lower case in ordinary text.
