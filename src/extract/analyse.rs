@@ -86,7 +86,7 @@ pub(super) fn analyse(
         }
         article_countries.extend(mentions.iter().filter_map(|m| m.actor.country.clone()));
         // A name found only by its given name ("Ahmed Zakariya") yields to a place of that name.
-        let by_name = |m: &mentions::Mention| m.actor.kind == ActorKind::Person && !m.actor.scoped && m.span == m.core;
+        let by_name = |m: &mentions::Mention| super::persons::is_named_person(&m.actor) && m.span == m.core;
         let skip: Vec<Span> =
             mentions.iter().filter(|m| !m.actor.kind.is_generic() && !by_name(m)).map(|m| m.core).collect();
         let cands = places::candidates(g, text, span, shouting, &skip);

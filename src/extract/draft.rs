@@ -10,6 +10,7 @@ use super::casualties::{self, Category};
 use super::dates;
 use super::lexicon::{FACILITIES, WEAPONS};
 use super::mentions::Mention;
+use super::persons::is_named_person;
 use super::phrases::PhraseTable;
 use super::places::PlaceMention;
 use super::statements::{self, ActorSide, Statement, StatementKind};
@@ -182,7 +183,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
         rec.span = Some((info.span.start as u32, info.span.end as u32));
         let prefix = last_words(text, clause.start, m.span.start, 2);
         // "the murder of Jecar Neghme": the one it was done to, wherever the verb is.
-        if person(&rec) && prefix.len() == 2 && prefix[0] == "of" && super::persons::victim_cue(&prefix[1]) {
+        if is_named_person(&rec) && prefix.len() == 2 && prefix[0] == "of" && super::persons::victim_cue(&prefix[1]) {
             push_actor(&mut d.victims, rec);
             continue;
         }
@@ -205,9 +206,9 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             && (rec.kind != ActorKind::Organization
                 || super::mentions::armed_members(&m.actor.mention)
                 || super::mentions::armed_by_context(text, m.span))
-            && (!person(&rec) || next_to(text, m.span.end, first.span.start));
+            && (!is_named_person(&rec) || next_to(text, m.span.end, first.span.start));
         // "a meeting attended by General X": only an attack verb's "by" names a doer.
-        let by = by && (!person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
+        let by = by && (!is_named_person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
@@ -334,7 +335,7 @@ pub(super) fn responsible(
                 .iter()
                 .filter(|m| m.span.end <= s.cue.start && !speaker.is_some_and(|sp| sp.overlaps(m.span)))
                 .filter(|m| !aside.is_some_and(|a| a.contains(m.span)))
-                .filter(|m| !person(&m.actor) || next_to(text, m.span.end, s.cue.start))
+                .filter(|m| !is_named_person(&m.actor) || next_to(text, m.span.end, s.cue.start))
                 .collect();
             let first = before.iter().find(|m| m.actor.kind == ActorKind::ArmedGroup).or(before.last()).copied();
             first.map(|m| parent_of_faction(text, m, &before))
@@ -344,7 +345,9 @@ pub(super) fn responsible(
             let after: Vec<&Mention> = info
                 .mentions
                 .iter()
-                .filter(|m| m.span.start >= s.cue.end && (!person(&m.actor) || next_to(text, s.cue.end, m.span.start)))
+                .filter(|m| {
+                    m.span.start >= s.cue.end && (!is_named_person(&m.actor) || next_to(text, s.cue.end, m.span.start))
+                })
                 .collect();
             after.first().map(|m| parent_of_faction(text, m, &after))
         }
@@ -588,11 +591,6 @@ fn order_places(mut places: Vec<PlaceMention>, text: &str) -> Vec<PlaceRecord> {
         out.extend(PlaceRecord::from_chain(p.chain, mention));
     }
     out
-}
-
-/// A named person, found by name rather than by role ("Carlos Ortega", not "a judge").
-fn person(rec: &ActorRecord) -> bool {
-    rec.kind == ActorKind::Person && !rec.scoped
 }
 
 /// "X said 55 people had been killed": X is the speaker, not the one who suffered.

@@ -178,23 +178,9 @@ const NOT_NAME: &[&str] = &[
     "government",
     "administration",
     "party",
-    "front",
-    "army",
     "police",
-    "forces",
-    "group",
-    "movement",
-    "street",
-    "avenue",
-    "city",
-    "province",
     "department",
-    "district",
-    "airport",
-    "university",
-    "school",
     "church",
-    "hospital",
     "news",
     "agency",
     "radio",
@@ -204,8 +190,6 @@ const NOT_NAME: &[&str] = &[
     "source",
     "sources",
     "according",
-    "mr",
-    "mrs",
     "here",
     "there",
     "now",
@@ -259,6 +243,11 @@ static STOP: LazyLock<FastSet<&str>> = LazyLock::new(|| {
         .filter(|w| !GIVEN.contains(w))
         .collect()
 });
+
+/// A person found by name here, not an unnamed one found by a role noun ("a judge").
+pub(super) fn is_named_person(rec: &ActorRecord) -> bool {
+    rec.kind == ActorKind::Person && !rec.scoped
+}
 
 /// Adds the people named in `tokens` to `out`, skipping any that overlap a
 /// mention already there.

@@ -448,34 +448,24 @@ impl<'s> BulkWriter<'s> {
 /// nothing points at them until the second step), and sled 0.34 holds on to
 /// memory after large `apply_batch` calls: 12.9 GB of RSS at 1M incidents.
 fn apply_fresh(store: &Store, batch: &Batch) -> Result<()> {
-    let mut nodes: Vec<([u8; 9], Vec<u8>)> = batch.fresh_nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
-    nodes.sort_unstable_by_key(|a| a.0);
-    for (key, value) in nodes {
-        store.nodes.insert(key, value)?;
-    }
-    let mut out: Vec<(Vec<u8>, Vec<u8>)> =
-        batch.fresh_edges.iter().map(|((s, k, d), props)| (edge_key(*s, *k, *d), encode(props))).collect();
-    out.sort_unstable();
-    for (key, value) in out {
-        store.edges_out.insert(key, value)?;
-    }
-    let mut inn: Vec<Vec<u8>> = batch.fresh_edges.iter().map(|((s, k, d), _)| edge_key(*d, *k, *s)).collect();
-    inn.sort_unstable();
-    for key in inn {
-        store.edges_in.insert(key, &[][..])?;
-    }
-    let mut names: Vec<&Vec<u8>> = batch.names.iter().collect();
-    names.sort_unstable();
-    for key in names {
-        store.names.insert(key.as_slice(), &[][..])?;
-    }
+    let nodes = batch.fresh_nodes.iter().map(|(id, n)| (id.to_key(), encode(n)));
+    insert_in_order(&store.nodes, nodes.collect())?;
+    let out = batch.fresh_edges.iter().map(|((s, k, d), props)| (edge_key(*s, *k, *d), encode(props)));
+    insert_in_order(&store.edges_out, out.collect())?;
+    let inn = batch.fresh_edges.iter().map(|((s, k, d), _)| (edge_key(*d, *k, *s), &[][..]));
+    insert_in_order(&store.edges_in, inn.collect())?;
+    insert_in_order(&store.names, batch.names.iter().map(|k| (k, &[][..])).collect())?;
     for key in &batch.del_dates {
         store.dates.remove(key.as_slice())?;
     }
-    let mut dates: Vec<&Vec<u8>> = batch.dates.iter().collect();
-    dates.sort_unstable();
-    for key in dates {
-        store.dates.insert(key.as_slice(), &[][..])?;
+    insert_in_order(&store.dates, batch.dates.iter().map(|k| (k, &[][..])).collect())
+}
+
+/// Inserts `entries` into `tree` one by one, in key order.
+fn insert_in_order<K: AsRef<[u8]> + Ord, V: AsRef<[u8]>>(tree: &sled::Tree, mut entries: Vec<(K, V)>) -> Result<()> {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (key, value) in entries {
+        tree.insert(key.as_ref(), value.as_ref())?;
     }
     Ok(())
 }
