@@ -208,7 +208,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
                 || super::mentions::armed_by_context(text, m.span))
             && (!is_named_person(&rec) || next_to(text, m.span.end, first.span.start));
         // "a meeting attended by General X": only an attack verb's "by" names a doer.
-        let by = by && (!is_named_person(&rec) || hits.iter().any(|h| text[h.span.end..m.span.start].trim() == "by"));
+        let by = by && (!is_named_person(&rec) || hits.iter().any(|h| h.span.end <= m.span.start && text[h.span.end..m.span.start].trim() == "by"));
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
