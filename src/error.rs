@@ -12,7 +12,7 @@ pub enum Error {
 
     #[error(
         "{}: store has schema version {found}, this ckg reads version {expected}; \
-         re-ingest into a new store or use a matching ckg",
+         `ckg --db DIR migrate` upgrades a version-1 store in place, otherwise use a matching ckg",
         path.display()
     )]
     SchemaMismatch { path: PathBuf, found: u32, expected: u32 },

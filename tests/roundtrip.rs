@@ -22,7 +22,7 @@ fn jsonl_round_trip_restores_every_node_edge_and_property() {
     let mut cmd = ckg_db(&db, &["export", "jsonl", "-o"]);
     run_ok(cmd.arg(&file));
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with(r#"{"type":"header","format":"ckg-jsonl","version":1,"schema_version":1}"#), "{text}");
+    assert!(text.starts_with(r#"{"type":"header","format":"ckg-jsonl","version":1,"schema_version":2}"#), "{text}");
 
     let copy = dir.path().join("copy.db");
     let mut cmd = ckg_db(&copy, &["import", "jsonl"]);
@@ -81,7 +81,7 @@ fn jsonl_import_rejects_bad_lines_with_their_line_number() {
     std::fs::write(&file, "{\"type\":\"node\",\"id\":\"actor:zz\"}\n").unwrap();
     let err = run_err(ckg_db(&db, &["import", "jsonl"]).arg(&file));
     assert!(err.contains("bad.jsonl:1"), "{err}");
-    std::fs::write(&file, r#"{"type":"header","format":"ckg-jsonl","version":9,"schema_version":1}"#).unwrap();
+    std::fs::write(&file, r#"{"type":"header","format":"ckg-jsonl","version":9,"schema_version":2}"#).unwrap();
     let err = run_err(ckg_db(&db, &["import", "jsonl"]).arg(&file));
     assert!(err.contains("version 9"), "{err}");
 }

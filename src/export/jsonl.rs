@@ -4,7 +4,7 @@
 //! data meta entry (see [`crate::store::RawItem`]):
 //!
 //! ```text
-//! {"type":"header","format":"ckg-jsonl","version":1,"schema_version":1}
+//! {"type":"header","format":"ckg-jsonl","version":1,"schema_version":2}
 //! {"type":"node","id":"actor:91274e6f6a8b748c","kind":"actor","props":{"name":"Islamic State",...}}
 //! {"type":"edge","src":"incident:...","kind":"PERPETRATED_BY","dst":"actor:...","props":{"mention":...,"evidence":[{"article":"article:...","start":240,"end":449}]}}
 //! {"type":"name","name":"islamic state","node":"actor:91274e6f6a8b748c"}

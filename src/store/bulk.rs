@@ -32,6 +32,7 @@ mod plan;
 use plan::{RowPlan, plan_row};
 
 use super::Store;
+use super::adjacency::{OutEdge, encode_list, merged_list};
 use super::codec::*;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -450,8 +451,14 @@ impl<'s> BulkWriter<'s> {
 fn apply_fresh(store: &Store, batch: &Batch) -> Result<()> {
     let nodes = batch.fresh_nodes.iter().map(|(id, n)| (id.to_key(), encode(n)));
     insert_in_order(&store.nodes, nodes.collect())?;
-    let out = batch.fresh_edges.iter().map(|((s, k, d), props)| (edge_key(*s, *k, *d), encode(props)));
-    insert_in_order(&store.edges_out, out.collect())?;
+    // Sources of fresh edges are incidents of rows never stored and their scoped
+    // actors: their lists are whole here, so they are written without reading.
+    let mut lists: BTreeMap<NodeId, Vec<OutEdge>> = BTreeMap::new();
+    for ((src, kind, dst), props) in &batch.fresh_edges {
+        lists.entry(*src).or_default().push((*kind, *dst, props.clone()));
+    }
+    let out = lists.into_iter().map(|(src, edges)| (src.to_key(), encode_list(edges)));
+    insert_in_order(&store.out, out.collect())?;
     let inn = batch.fresh_edges.iter().map(|((s, k, d), _)| (edge_key(*d, *k, *s), &[][..]));
     insert_in_order(&store.edges_in, inn.collect())?;
     insert_in_order(&store.names, batch.names.iter().map(|k| (k, &[][..])).collect())?;
@@ -473,11 +480,10 @@ fn insert_in_order<K: AsRef<[u8]> + Ord, V: AsRef<[u8]>>(tree: &sled::Tree, mut 
 /// The second step: one transaction across the trees, the counters included.
 fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()> {
     let nodes: Vec<([u8; 9], Vec<u8>)> = batch.nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
-    let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> =
-        batch.edges.iter().map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p))).collect();
-    let del_edges: Vec<(Vec<u8>, Vec<u8>)> =
-        batch.del_edges.iter().map(|(s, k, d)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s))).collect();
-    let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.meta);
+    let in_keys: Vec<Vec<u8>> = batch.edges.keys().map(|(s, k, d)| edge_key(*d, *k, *s)).collect();
+    let del_in_keys: Vec<Vec<u8>> = batch.del_edges.iter().map(|(s, k, d)| edge_key(*d, *k, *s)).collect();
+    let lists = changed_lists(store, batch)?;
+    let trees = (&store.nodes, &store.out, &store.edges_in, &store.meta);
     trees
         .transaction(|(nodes_t, out_t, in_t, meta_t)| {
             for id in &batch.del_nodes {
@@ -486,13 +492,17 @@ fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()
             for (key, value) in &nodes {
                 nodes_t.insert(&key[..], value.as_slice())?;
             }
-            for (out_key, in_key) in &del_edges {
-                out_t.remove(out_key.as_slice())?;
-                in_t.remove(in_key.as_slice())?;
+            for (key, list) in &lists {
+                match list {
+                    Some(value) => out_t.insert(&key[..], value.as_slice())?,
+                    None => out_t.remove(&key[..])?,
+                };
             }
-            for (out_key, in_key, value) in &edges {
-                out_t.insert(out_key.as_slice(), value.as_slice())?;
-                in_t.insert(in_key.as_slice(), &[][..])?;
+            for key in &del_in_keys {
+                in_t.remove(key.as_slice())?;
+            }
+            for key in &in_keys {
+                in_t.insert(key.as_slice(), &[][..])?;
             }
             for (key, value) in meta {
                 meta_t.insert(key.as_slice(), value.as_slice())?;
@@ -503,6 +513,30 @@ fn apply(store: &Store, batch: &Batch, meta: &[(Vec<u8>, Vec<u8>)]) -> Result<()
             TransactionError::Storage(e) => Error::Storage(e),
             TransactionError::Abort(()) => Error::InvalidArgument("bulk transaction aborted".into()),
         })
+}
+
+/// A source's key and its new out-list, `None` when it has no edge left.
+type ListChange = ([u8; 9], Option<Vec<u8>>);
+/// Edges written over a stored out-list, and edges taken out of it.
+type ListEdits = (Vec<OutEdge>, Vec<(EdgeKind, NodeId)>);
+
+/// The out-list of every source the transaction changes (`None`: no edge left),
+/// read after the first step, so lists it wrote are merged, not replaced.
+fn changed_lists(store: &Store, batch: &Batch) -> Result<Vec<ListChange>> {
+    let mut changes: BTreeMap<NodeId, ListEdits> = BTreeMap::new();
+    for ((src, kind, dst), props) in &batch.edges {
+        changes.entry(*src).or_default().0.push((*kind, *dst, props.clone()));
+    }
+    for (src, kind, dst) in &batch.del_edges {
+        changes.entry(*src).or_default().1.push((*kind, *dst));
+    }
+    let mut lists = Vec::with_capacity(changes.len());
+    for (src, (upserts, removals)) in changes {
+        let key = src.to_key();
+        let stored = store.out.get(key)?;
+        lists.push((key, merged_list(src, stored.as_deref(), upserts, &removals)?));
+    }
+    Ok(lists)
 }
 
 fn index_actor(batch: &mut Batch, id: NodeId, actor: &Actor) {
@@ -550,7 +584,7 @@ mod tests {
 
     /// Every key of every tree, to compare two stores exactly.
     fn contents(store: &Store) -> Vec<(Vec<u8>, Vec<u8>)> {
-        let trees = [&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta];
+        let trees = [&store.nodes, &store.out, &store.edges_in, &store.names, &store.dates, &store.meta];
         let items = trees.iter().flat_map(|t| t.iter().map(|kv| kv.unwrap()));
         items.map(|(k, v)| (k.to_vec(), v.to_vec())).collect()
     }

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::Store;
 use super::codec::*;
+use super::{Store, adjacency};
 use crate::error::Result;
 use crate::model::{EdgeKind, Node, NodeId, NodeKind};
 
@@ -61,34 +61,49 @@ impl Store {
 
     fn check_edges(&self, report: &mut CheckReport) -> Result<BTreeMap<EdgeKind, u64>> {
         let mut counts = BTreeMap::new();
-        for item in self.edges_out.iter() {
-            let (key, _) = item?;
-            report.edges += 1;
-            let (src, kind, dst) = match parse_edge_key(TREE_EDGES_OUT, &key) {
+        for item in self.out.iter() {
+            let (key, value) = item?;
+            let edges = match NodeId::from_key(&key) {
+                Some(src) => adjacency::decode_list(&key, &value).map(|list| (src, list)),
+                None => Err(crate::Error::Corrupt { tree: TREE_OUT, key: hex(&key), reason: "malformed key".into() }),
+            };
+            let (src, list) = match edges {
                 Ok(parts) => parts,
                 Err(e) => {
                     report.problem(e.to_string());
                     continue;
                 }
             };
-            *counts.entry(kind).or_default() += 1;
-            for end in [src, dst] {
-                if !self.contains(end)? {
-                    report.problem(format!("dangling edge {src} -{}-> {dst}: {end} missing", kind.as_str()));
-                }
+            if list.is_empty() {
+                report.problem(format!("{src} has an empty out-list"));
             }
-            if !self.edges_in.contains_key(edge_key(dst, kind, src))? {
-                report.problem(format!("edge {src} -{}-> {dst} has no reverse entry", kind.as_str()));
+            for (kind, dst, _) in list {
+                report.edges += 1;
+                *counts.entry(kind).or_default() += 1;
+                self.check_edge(report, src, kind, dst)?;
             }
         }
         for item in self.edges_in.iter() {
             let (key, _) = item?;
             let (dst, kind, src) = parse_edge_key(TREE_EDGES_IN, &key)?;
-            if !self.edges_out.contains_key(edge_key(src, kind, dst))? {
+            if !self.out_neighbors(src, Some(kind))?.contains(&(kind, dst)) {
                 report.problem(format!("reverse entry {dst} <-{}- {src} has no edge", kind.as_str()));
             }
         }
         Ok(counts)
+    }
+
+    /// Both ends exist and the reverse entry is there.
+    fn check_edge(&self, report: &mut CheckReport, src: NodeId, kind: EdgeKind, dst: NodeId) -> Result<()> {
+        for end in [src, dst] {
+            if !self.contains(end)? {
+                report.problem(format!("dangling edge {src} -{}-> {dst}: {end} missing", kind.as_str()));
+            }
+        }
+        if !self.edges_in.contains_key(edge_key(dst, kind, src))? {
+            report.problem(format!("edge {src} -{}-> {dst} has no reverse entry", kind.as_str()));
+        }
+        Ok(())
     }
 
     fn check_indexes(&self, report: &mut CheckReport) -> Result<()> {

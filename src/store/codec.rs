@@ -9,7 +9,10 @@ use crate::model::{EdgeKind, NodeId};
 
 pub(crate) const TREE_META: &str = "meta";
 pub(crate) const TREE_NODES: &str = "nodes";
-pub(crate) const TREE_EDGES_OUT: &str = "edges_out";
+/// Schema 2's packed out-lists (see `adjacency.rs`).
+pub(crate) const TREE_OUT: &str = "out";
+/// Schema 1's one key per outgoing edge; read only by `ckg migrate`.
+pub(crate) const TREE_V1_EDGES_OUT: &str = "edges_out";
 pub(crate) const TREE_EDGES_IN: &str = "edges_in";
 pub(crate) const TREE_NAMES: &str = "names";
 pub(crate) const TREE_DATES: &str = "dates";
@@ -39,7 +42,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `src | edge code | dst` (edges_out) or `dst | edge code | src` (edges_in).
+/// `dst | edge code | src` (edges_in; schema 1 also keyed edges_out as `src | edge code | dst`).
 pub(crate) fn edge_key(first: NodeId, kind: EdgeKind, second: NodeId) -> Vec<u8> {
     let mut key = Vec::with_capacity(19);
     key.extend_from_slice(&first.to_key());

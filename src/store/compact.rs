@@ -49,7 +49,7 @@ impl Store {
     }
 
     fn trees(&self) -> [&sled::Tree; 6] {
-        [&self.meta, &self.nodes, &self.edges_out, &self.edges_in, &self.names, &self.dates]
+        [&self.meta, &self.nodes, &self.out, &self.edges_in, &self.names, &self.dates]
     }
 }
 

@@ -1,7 +1,7 @@
 //! The embedded graph store on sled.
 //!
-//! Six trees (layout in `schema/store.md`): `meta`, `nodes`, `edges_out`,
-//! `edges_in`, `names` and `dates`. One article's ingest is one sled
+//! Six trees (layout in `schema/store.md`): `meta`, `nodes`, `out` (each
+//! node's outgoing edges, packed), `edges_in`, `names` and `dates`. One article's ingest is one sled
 //! transaction across all of them, so a crash leaves either all of an
 //! article's nodes and edges or none. Values are bincode; keys are built so
 //! that prefix scans answer "edges of X", "nodes named N" and "incidents
@@ -10,11 +10,13 @@
 //! The store is the graph's single source of truth. petgraph views are built
 //! from it per query (see [`crate::graph`]).
 
+mod adjacency;
 pub mod bulk;
 mod check;
 pub(crate) mod codec;
 mod compact;
 mod dict;
+mod migrate;
 mod raw;
 mod read;
 mod records;
@@ -25,6 +27,7 @@ use std::sync::Mutex;
 
 pub use check::CheckReport;
 pub use compact::CompactReport;
+pub use migrate::MigrateReport;
 pub use raw::{RawImport, RawImporter, RawItem};
 pub use read::{Edge, Stats};
 pub use records::RecordReader;
@@ -34,7 +37,7 @@ use crate::error::{Error, Result};
 use codec::*;
 
 /// Version of the on-disk format this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How to open a store.
 #[derive(Clone, Debug)]
@@ -64,7 +67,7 @@ pub struct Store {
     db: sled::Db,
     meta: sled::Tree,
     nodes: sled::Tree,
-    edges_out: sled::Tree,
+    out: sled::Tree,
     edges_in: sled::Tree,
     names: sled::Tree,
     dates: sled::Tree,
@@ -107,44 +110,21 @@ impl Store {
             .cache_capacity(config.cache_bytes)
             .open()
             .map_err(|e| map_open_error(&path, e))?;
-        let store = Store {
-            meta: db.open_tree(TREE_META)?,
-            nodes: db.open_tree(TREE_NODES)?,
-            edges_out: db.open_tree(TREE_EDGES_OUT)?,
+        let meta = db.open_tree(TREE_META)?;
+        let nodes = db.open_tree(TREE_NODES)?;
+        // Checked before any other tree is opened, so an old store is left exactly as it was.
+        check_schema(&path, &db, &meta, &nodes)?;
+        Ok(Store {
+            meta,
+            nodes,
+            out: db.open_tree(TREE_OUT)?,
             edges_in: db.open_tree(TREE_EDGES_IN)?,
             names: db.open_tree(TREE_NAMES)?,
             dates: db.open_tree(TREE_DATES)?,
             db,
             path,
             writer: Mutex::new(()),
-        };
-        store.check_schema()?;
-        Ok(store)
-    }
-
-    /// Stamps a new store with the schema version, or checks an existing one's.
-    fn check_schema(&self) -> Result<()> {
-        match self.meta.get(META_SCHEMA)? {
-            None => {
-                if !self.nodes.is_empty() {
-                    return Err(Error::NotAStore {
-                        path: self.path.clone(),
-                        reason: "nodes present but no schema version".into(),
-                    });
-                }
-                self.meta.insert(META_FORMAT, FORMAT_TAG)?;
-                self.meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
-                self.db.flush()?;
-                Ok(())
-            }
-            Some(bytes) => {
-                let found = bytes.as_ref().try_into().map(u32::from_be_bytes).unwrap_or(0);
-                if found != SCHEMA_VERSION {
-                    return Err(Error::SchemaMismatch { path: self.path.clone(), found, expected: SCHEMA_VERSION });
-                }
-                Ok(())
-            }
-        }
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -160,6 +140,28 @@ impl Store {
     /// Bytes the store occupies on disk.
     pub fn size_on_disk(&self) -> Result<u64> {
         Ok(self.db.size_on_disk()?)
+    }
+}
+
+/// Stamps a new store with the schema version, or checks an existing one's.
+fn check_schema(path: &Path, db: &sled::Db, meta: &sled::Tree, nodes: &sled::Tree) -> Result<()> {
+    match meta.get(META_SCHEMA)? {
+        None => {
+            if !nodes.is_empty() {
+                return Err(Error::NotAStore { path: path.to_path_buf(), reason: "nodes present but no schema version".into() });
+            }
+            meta.insert(META_FORMAT, FORMAT_TAG)?;
+            meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+            db.flush()?;
+            Ok(())
+        }
+        Some(bytes) => {
+            let found = bytes.as_ref().try_into().map(u32::from_be_bytes).unwrap_or(0);
+            if found != SCHEMA_VERSION {
+                return Err(Error::SchemaMismatch { path: path.to_path_buf(), found, expected: SCHEMA_VERSION });
+            }
+            migrate::finish(db)
+        }
     }
 }
 

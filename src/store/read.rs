@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Store;
 use super::codec::*;
+use super::{Store, adjacency};
 use crate::error::Result;
 use crate::model::{EdgeKind, EdgeProps, Node, NodeId, NodeKind, edit_distance, normalize_name};
 
@@ -50,21 +50,21 @@ impl Store {
 
     /// Edges leaving `id`, optionally of one kind.
     pub fn out_edges(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<Edge>> {
-        let prefix = edge_prefix(id, kind);
-        let mut edges = Vec::new();
-        for item in self.edges_out.scan_prefix(&prefix) {
-            let (key, value) = item?;
-            let (_, kind, other) = parse_edge_key(TREE_EDGES_OUT, &key)?;
-            let props = decode(TREE_EDGES_OUT, &key, &value)?;
-            edges.push(Edge { kind, other, props });
-        }
-        Ok(edges)
+        let key = id.to_key();
+        let Some(bytes) = self.out.get(key)? else { return Ok(Vec::new()) };
+        let edges = adjacency::decode_list(&key, &bytes)?.into_iter();
+        let wanted = edges.filter(|(k, _, _)| kind.is_none_or(|kind| *k == kind));
+        Ok(wanted.map(|(kind, other, props)| Edge { kind, other, props }).collect())
     }
 
     /// Kinds and targets of the edges leaving `id`, without their properties:
     /// for traversals, which need only the shape.
     pub fn out_neighbors(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {
-        edge_keys(&self.edges_out, TREE_EDGES_OUT, id, kind)
+        let key = id.to_key();
+        let Some(bytes) = self.out.get(key)? else { return Ok(Vec::new()) };
+        let mut targets = adjacency::decode_targets(&key, &bytes)?;
+        targets.retain(|(k, _)| kind.is_none_or(|kind| *k == kind));
+        Ok(targets)
     }
 
     /// Edges arriving at `id`, optionally of one kind. Properties live on the
@@ -74,9 +74,9 @@ impl Store {
     }
 
     pub fn edge_props(&self, src: NodeId, kind: EdgeKind, dst: NodeId) -> Result<Option<EdgeProps>> {
-        let key = edge_key(src, kind, dst);
-        match self.edges_out.get(&key)? {
-            Some(bytes) => Ok(Some(decode(TREE_EDGES_OUT, &key, &bytes)?)),
+        let key = src.to_key();
+        match self.out.get(key)? {
+            Some(bytes) => adjacency::find_props(&key, &bytes, kind, dst),
             None => Ok(None),
         }
     }
@@ -182,12 +182,23 @@ fn edge_prefix(id: NodeId, kind: Option<EdgeKind>) -> Vec<u8> {
 }
 
 impl Store {
-    /// Every edge as (source, kind, target, properties), in key order.
+    /// Every edge as (source, kind, target, properties), in key order of
+    /// source, then edge code, then target.
     pub fn all_edges(&self) -> impl Iterator<Item = Result<(NodeId, EdgeKind, NodeId, EdgeProps)>> + '_ {
-        self.edges_out.iter().map(|item| {
-            let (key, value) = item?;
-            let (src, kind, dst) = parse_edge_key(TREE_EDGES_OUT, &key)?;
-            Ok((src, kind, dst, decode(TREE_EDGES_OUT, &key, &value)?))
+        self.out.iter().flat_map(|item| {
+            let lists = item.map_err(crate::Error::from).and_then(|(key, value)| {
+                let src = NodeId::from_key(&key).ok_or_else(|| crate::Error::Corrupt {
+                    tree: TREE_OUT,
+                    key: hex(&key),
+                    reason: "malformed out-list key".into(),
+                })?;
+                Ok(adjacency::decode_list(&key, &value)?.into_iter().map(move |(k, d, p)| (src, k, d, p)))
+            });
+            let (ok, err) = match lists {
+                Ok(edges) => (Some(edges.map(Ok)), None),
+                Err(e) => (None, Some(Err(e))),
+            };
+            ok.into_iter().flatten().chain(err)
         })
     }
 

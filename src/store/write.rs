@@ -6,6 +6,7 @@ use sled::Transactional;
 use sled::transaction::TransactionError;
 
 use super::Store;
+use super::adjacency::{OutEdge, merged_list};
 use super::codec::*;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -152,17 +153,19 @@ impl<'s> WriteSet<'s> {
             self.meta.insert(key, (old + added).to_be_bytes().to_vec());
         }
         let nodes: Vec<([u8; 9], Vec<u8>)> = self.nodes.iter().map(|(id, n)| (id.to_key(), encode(n))).collect();
-        let edges: Vec<(Vec<u8>, Vec<u8>, Vec<u8>)> =
-            self.edges.iter().map(|((s, k, d), p)| (edge_key(*s, *k, *d), edge_key(*d, *k, *s), encode(p))).collect();
-        let trees = (&store.nodes, &store.edges_out, &store.edges_in, &store.names, &store.dates, &store.meta);
+        let in_keys: Vec<Vec<u8>> = self.edges.keys().map(|(s, k, d)| edge_key(*d, *k, *s)).collect();
+        let lists = out_lists(store, std::mem::take(&mut self.edges))?;
+        let trees = (&store.nodes, &store.out, &store.edges_in, &store.names, &store.dates, &store.meta);
         trees
             .transaction(|(nodes_t, out_t, in_t, names_t, dates_t, meta_t)| {
                 for (key, value) in &nodes {
                     nodes_t.insert(&key[..], value.as_slice())?;
                 }
-                for (out_key, in_key, value) in &edges {
-                    out_t.insert(out_key.as_slice(), value.as_slice())?;
-                    in_t.insert(in_key.as_slice(), &[][..])?;
+                for (key, value) in &lists {
+                    out_t.insert(&key[..], value.as_slice())?;
+                }
+                for key in &in_keys {
+                    in_t.insert(key.as_slice(), &[][..])?;
                 }
                 for key in &self.names {
                     names_t.insert(key.as_slice(), &[][..])?;
@@ -180,6 +183,27 @@ impl<'s> WriteSet<'s> {
                 TransactionError::Abort(()) => Error::InvalidArgument("ingest transaction aborted".into()),
             })
     }
+}
+
+/// The new out-list of every source with pending edges: its stored list with
+/// the pending edges (already merged with their stored properties) written over it.
+fn out_lists(
+    store: &Store,
+    edges: BTreeMap<(NodeId, EdgeKind, NodeId), EdgeProps>,
+) -> Result<Vec<([u8; 9], Vec<u8>)>> {
+    let mut by_source: BTreeMap<NodeId, Vec<OutEdge>> = BTreeMap::new();
+    for ((src, kind, dst), props) in edges {
+        by_source.entry(src).or_default().push((kind, dst, props));
+    }
+    let mut lists = Vec::with_capacity(by_source.len());
+    for (src, upserts) in by_source {
+        let key = src.to_key();
+        let stored = store.out.get(key)?;
+        if let Some(list) = merged_list(src, stored.as_deref(), upserts, &[])? {
+            lists.push((key, list));
+        }
+    }
+    Ok(lists)
 }
 
 impl Store {

@@ -117,6 +117,8 @@ pub enum Command {
     Check,
     /// Rewrite the store in key order into a fresh directory and swap it in (smaller on disk)
     Compact,
+    /// Upgrade a store written by an older ckg to this build's schema, in place
+    Migrate,
     /// Run a query (a read-only openCypher subset; see docs/query-language.md).
     Query(crate::query_cmd::QueryArgs),
     /// Interactive query shell with history and tab completion.

@@ -58,6 +58,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Check => check(&cli.db),
         Command::Compact => compact(&cli.db),
+        Command::Migrate => {
+            let report = Store::migrate(&cli.db, &StoreConfig::default())?;
+            if report.from == report.to {
+                println!("{}: already at schema version {}; nothing to do", cli.db.display(), report.to);
+            } else {
+                println!(
+                    "migrated {} from schema version {} to {}: {} edges packed into {} out-lists",
+                    cli.db.display(),
+                    report.from,
+                    report.to,
+                    report.edges,
+                    report.lists
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Dict(DictCommand::Import { format: DictFormat::Phoenix, files }) => import_phoenix(&cli.db, &files),
         Command::Query(args) => crate::query_cmd::run(&cli.db, &args),
         Command::Shell(args) => crate::shell::run(&cli.db, &args),
