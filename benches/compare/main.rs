@@ -12,6 +12,11 @@
 
 mod sqlite;
 
+// The allocator the `ckg` binary ships with, so warm in-process queries run as
+// `ckg` does (SQLite's C code allocates through its own malloc either way).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;

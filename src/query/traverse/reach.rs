@@ -9,8 +9,8 @@ use crate::store::Store;
 /// both ends of each step had a role (perpetrator, target, claimant,
 /// attributed, denier). `seed` itself is left out.
 ///
-/// Reads only edge keys (no properties, no nodes), one prefix scan per actor
-/// and per incident reached.
+/// Reads no properties and no nodes: one `edges_in` prefix scan per actor and
+/// one out-list lookup (its targets only) per incident reached.
 ///
 /// ```
 /// # let dir = tempfile::tempdir()?;
@@ -25,16 +25,22 @@ pub fn actors_within(store: &Store, seed: NodeId, hops: usize) -> Result<IdSet> 
     let mut incidents = IdSet::default();
     let mut frontier = vec![seed];
     for _ in 0..hops {
-        let mut next = Vec::new();
+        let mut reached = Vec::new();
+        // In key order, consecutive lookups share sled's upper tree levels and leaves.
+        frontier.sort_unstable_by_key(key_order);
         for actor in frontier {
             for (kind, incident) in store.in_edges(actor, None)? {
-                if !kind.is_role() || !incidents.insert(incident) {
-                    continue;
+                if kind.is_role() && incidents.insert(incident) {
+                    reached.push(incident);
                 }
-                for (kind, other) in store.out_neighbors(incident, None)? {
-                    if kind.is_role() && actors.insert(other) {
-                        next.push(other);
-                    }
+            }
+        }
+        reached.sort_unstable_by_key(key_order);
+        let mut next = Vec::new();
+        for incident in reached {
+            for (kind, other) in store.out_neighbors(incident, None)? {
+                if kind.is_role() && actors.insert(other) {
+                    next.push(other);
                 }
             }
         }
@@ -45,4 +51,9 @@ pub fn actors_within(store: &Store, seed: NodeId, hops: usize) -> Result<IdSet> 
     }
     actors.remove(&seed);
     Ok(actors)
+}
+
+/// A node's position in sled's key order (kind code, then hash big-endian) without building its key.
+fn key_order(id: &NodeId) -> (u8, u64) {
+    (id.kind.code(), id.hash)
 }
