@@ -1,17 +1,15 @@
 //! An incident being assembled from the clauses that describe it, and its
 //! conversion to an [`IncidentRecord`].
 
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
 use super::analyse::{SentenceInfo, definite};
 use super::casualties::{self, Category};
 use super::dates;
-use super::lexicon::{FACILITIES, WEAPONS};
+use super::lexicon::FACILITIES;
 use super::mentions::Mention;
 use super::persons::is_named_person;
-use super::phrases::PhraseTable;
 use super::places::PlaceMention;
 use super::statements::{self, ActorSide, Statement, StatementKind};
 use super::text::{self, Span};
@@ -122,7 +120,7 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
     }
     counts_into(text, clause, info, d);
     roles_into(text, info, clause, &hits, d);
-    weapons_into(text, clause, d);
+    super::weapons::weapons_into(text, clause, d);
 }
 
 fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
@@ -293,25 +291,6 @@ fn facilities_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d
                     return;
                 }
             }
-        }
-    }
-}
-
-fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
-    // The longest weapon name of up to three words at each token, in one look-up.
-    static TABLE: LazyLock<PhraseTable<()>> = LazyLock::new(|| PhraseTable::up_to(WEAPONS, 3, |_| ()));
-    let toks = tokenize(text, clause.start, clause.end);
-    let mut i = 0;
-    while i < toks.len() {
-        match TABLE.longest_at(&toks, i).map(|(len, _)| len) {
-            Some(len) => {
-                let w = text[toks[i].start..toks[i + len - 1].end].to_string();
-                if !d.weapons.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
-                    d.weapons.push(w);
-                }
-                i += len;
-            }
-            None => i += 1,
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod text;
 mod tokens;
 mod triggers;
 mod unlisted;
+mod weapons;
 
 use std::sync::{Arc, OnceLock};
 

@@ -1,0 +1,66 @@
+//! MUC-4 role fillers: which words ckg takes as perpetrators and weapons in
+//! wire-style text, upper case as in MUC-4 and mixed case.
+
+use ckg::extract::{ExtractOptions, Extractor, parse_published};
+
+fn extract(text: &str) -> Vec<ckg::model::IncidentRecord> {
+    let options = ExtractOptions { published: parse_published("1990-03-10"), title: None };
+    Extractor::shared().extract_article(text, Some(&options)).expect("extracts").incidents
+}
+
+fn perpetrator_mentions(text: &str) -> Vec<String> {
+    extract(text).iter().flat_map(|i| i.perpetrators.iter().map(|a| a.mention.to_uppercase())).collect()
+}
+
+fn weapons(text: &str) -> Vec<String> {
+    extract(text).iter().flat_map(|i| i.weapons.iter().map(|w| w.to_uppercase())).collect()
+}
+
+#[test]
+fn terrorist_attack_without_a_named_group_keeps_the_terrorist() {
+    let perps = perpetrator_mentions("THE MAYOR OF ZARAGOZA WAS KILLED IN A TERRORIST ATTACK IN MEDELLIN YESTERDAY.");
+    assert!(perps.iter().any(|m| m.contains("TERRORIST")), "{perps:?}");
+}
+
+#[test]
+fn terrorist_organization_is_not_an_individual_perpetrator() {
+    let text = "POLICE SAID THAT THE TERRORIST ORGANIZATION SHINING PATH BOMBED A BRIDGE IN HUANCAYO ON TUESDAY.";
+    let perps = perpetrator_mentions(text);
+    assert!(!perps.iter().any(|m| m.contains("TERRORIST")), "{perps:?}");
+}
+
+#[test]
+fn guerrilla_offensive_of_a_named_group_gives_no_unnamed_guerrilla() {
+    let text = "The guerrilla offensive launched by the FMLN killed three civilians in San Miguel on Sunday.";
+    let perps = perpetrator_mentions(text);
+    assert!(!perps.iter().any(|m| m.eq_ignore_ascii_case("guerrilla")), "{perps:?}");
+}
+
+#[test]
+fn plural_perpetrator_before_a_verb_stays() {
+    let perps = perpetrator_mentions("TERRORISTS ATTACK A POLICE STATION IN LIMA, KILLING TWO POLICEMEN.");
+    assert!(perps.iter().any(|m| m.contains("TERRORISTS")), "{perps:?}");
+}
+
+#[test]
+fn seized_arms_are_not_weapons_used() {
+    let text = "TROOPS CLASHED WITH REBELS NEAR SUCHITOTO, KILLING FOUR OF THEM. \
+                THE SOLDIERS SEIZED SIX RIFLES AND TWO MORTARS.";
+    let found = weapons(text);
+    assert!(!found.iter().any(|w| w.contains("RIFLE") || w.contains("MORTAR")), "{found:?}");
+}
+
+#[test]
+fn grenade_launcher_is_one_weapon() {
+    let found = weapons("REBELS FIRED AN M-79 GRENADE LAUNCHER AT AN ARMY POST IN CHALATENANGO, WOUNDING A SOLDIER.");
+    assert!(found.iter().any(|w| w == "GRENADE LAUNCHER"), "{found:?}");
+    assert!(!found.iter().any(|w| w == "GRENADE"), "{found:?}");
+}
+
+#[test]
+fn bomb_squad_is_not_a_weapon() {
+    let text = "A car bomb exploded outside a bank in Bogota, killing two people. The bomb squad arrived an hour later.";
+    let found = weapons(text);
+    assert!(found.iter().any(|w| w == "CAR BOMB"), "{found:?}");
+    assert!(!found.iter().any(|w| w == "BOMB"), "{found:?}");
+}
