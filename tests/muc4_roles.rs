@@ -64,3 +64,20 @@ fn bomb_squad_is_not_a_weapon() {
     assert!(found.iter().any(|w| w == "CAR BOMB"), "{found:?}");
     assert!(!found.iter().any(|w| w == "BOMB"), "{found:?}");
 }
+
+#[test]
+fn armed_individuals_and_hired_assassins_are_perpetrators() {
+    let perps = perpetrator_mentions(
+        "ARMED INDIVIDUALS IN A BLUE CAR SHOT AND KILLED A JUDGE IN MEDELLIN ON MONDAY NIGHT, POLICE SAID.",
+    );
+    assert!(perps.iter().any(|m| m.contains("ARMED INDIVIDUALS")), "{perps:?}");
+    let perps = perpetrator_mentions("Two hired assassins shot dead a union leader outside his home in Cali on Friday.");
+    assert!(perps.iter().any(|m| m.contains("ASSASSINS")), "{perps:?}");
+}
+
+#[test]
+fn uniformed_men_who_kidnap_are_perpetrators() {
+    let perps =
+        perpetrator_mentions("UNIFORMED MEN KIDNAPPED A PEASANT LEADER FROM HIS HOME IN SAN VICENTE DEPARTMENT YESTERDAY.");
+    assert!(perps.iter().any(|m| m.contains("UNIFORMED MEN")), "{perps:?}");
+}
