@@ -59,7 +59,8 @@ fn grenade_launcher_is_one_weapon() {
 
 #[test]
 fn bomb_squad_is_not_a_weapon() {
-    let text = "A car bomb exploded outside a bank in Bogota, killing two people. The bomb squad arrived an hour later.";
+    let text =
+        "A car bomb exploded outside a bank in Bogota, killing two people. The bomb squad arrived an hour later.";
     let found = weapons(text);
     assert!(found.iter().any(|w| w == "CAR BOMB"), "{found:?}");
     assert!(!found.iter().any(|w| w == "BOMB"), "{found:?}");
@@ -71,13 +72,35 @@ fn armed_individuals_and_hired_assassins_are_perpetrators() {
         "ARMED INDIVIDUALS IN A BLUE CAR SHOT AND KILLED A JUDGE IN MEDELLIN ON MONDAY NIGHT, POLICE SAID.",
     );
     assert!(perps.iter().any(|m| m.contains("ARMED INDIVIDUALS")), "{perps:?}");
-    let perps = perpetrator_mentions("Two hired assassins shot dead a union leader outside his home in Cali on Friday.");
+    let perps =
+        perpetrator_mentions("Two hired assassins shot dead a union leader outside his home in Cali on Friday.");
     assert!(perps.iter().any(|m| m.contains("ASSASSINS")), "{perps:?}");
 }
 
 #[test]
 fn uniformed_men_who_kidnap_are_perpetrators() {
-    let perps =
-        perpetrator_mentions("UNIFORMED MEN KIDNAPPED A PEASANT LEADER FROM HIS HOME IN SAN VICENTE DEPARTMENT YESTERDAY.");
+    let perps = perpetrator_mentions(
+        "UNIFORMED MEN KIDNAPPED A PEASANT LEADER FROM HIS HOME IN SAN VICENTE DEPARTMENT YESTERDAY.",
+    );
     assert!(perps.iter().any(|m| m.contains("UNIFORMED MEN")), "{perps:?}");
+}
+
+fn facility_targets(text: &str) -> Vec<String> {
+    let incidents = extract(text);
+    let facilities = incidents.iter().flat_map(|i| i.targets.iter().chain(&i.victims));
+    facilities.filter(|a| a.kind == ckg::model::ActorKind::Facility).map(|a| a.mention.to_uppercase()).collect()
+}
+
+#[test]
+fn several_facilities_after_the_attack_word_are_all_targets() {
+    let text = "URBAN GUERRILLAS BOMBED THE SHERATON HOTEL, A BANK AND TWO POWER PYLONS IN SAN SALVADOR LAST NIGHT.";
+    let found = facility_targets(text);
+    assert!(found.iter().any(|m| m.contains("HOTEL")), "{found:?}");
+    assert!(found.iter().any(|m| m.contains("PYLONS")), "{found:?}");
+}
+
+#[test]
+fn a_facility_as_passive_subject_is_a_target() {
+    let found = facility_targets("Two bank branches were bombed in Medellin on Saturday night, police said.");
+    assert!(found.iter().any(|m| m.to_uppercase().contains("BANK BRANCHES")), "{found:?}");
 }

@@ -12,6 +12,7 @@ mod casualties;
 mod communal;
 mod dates;
 mod draft;
+mod facilities;
 mod forces;
 mod gazetteer;
 mod implicit;

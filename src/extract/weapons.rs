@@ -24,8 +24,23 @@ const LAUNCHERS: &[&str] = &["launcher", "launchers"];
 /// Words that, earlier in the clause, make the arms in it seized or handed
 /// in rather than used ("seized six rifles", "turn in our weapons").
 const SEIZURE_WORDS: &[&str] = &[
-    "seized", "seize", "seizing", "seizure", "confiscated", "confiscate", "confiscation", "recovered",
-    "surrendered", "materiel", "arsenal", "cache", "caches", "ammunition", "shipment", "smuggling", "smuggled",
+    "seized",
+    "seize",
+    "seizing",
+    "seizure",
+    "confiscated",
+    "confiscate",
+    "confiscation",
+    "recovered",
+    "surrendered",
+    "materiel",
+    "arsenal",
+    "cache",
+    "caches",
+    "ammunition",
+    "shipment",
+    "smuggling",
+    "smuggled",
 ];
 
 pub(super) fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
