@@ -104,3 +104,13 @@ fn a_facility_as_passive_subject_is_a_target() {
     let found = facility_targets("Two bank branches were bombed in Medellin on Saturday night, police said.");
     assert!(found.iter().any(|m| m.to_uppercase().contains("BANK BRANCHES")), "{found:?}");
 }
+
+#[test]
+fn facility_target_is_scored_without_its_count() {
+    let text = "URBAN GUERRILLAS BOMBED TWO POWER PYLONS IN USULUTAN DEPARTMENT LAST NIGHT, CAUSING A BLACKOUT.";
+    let options = ExtractOptions { published: parse_published("1990-03-10"), title: None };
+    let article = Extractor::shared().extract_article(text, Some(&options)).expect("extracts");
+    let roles = ckg::eval::predicted_roles(&article);
+    let strings: Vec<&String> = roles[2].iter().flatten().collect();
+    assert!(strings.iter().any(|s| s.as_str() == "POWER PYLONS"), "{strings:?}");
+}
