@@ -267,6 +267,12 @@ pub fn predicted_roles(pred: &ExtractedArticle) -> [Entities; 5] {
             if is_named(a) {
                 strings.push(a.name.clone());
             }
+            // "TWO POWER PYLONS", "THEIR AIRCRAFT": the object without its
+            // count or possessive, as for perpetrators.
+            let bare = strip_leading(&a.mention);
+            if slot == 2 && muc_normalize(&bare) != muc_normalize(&a.mention) {
+                strings.push(bare);
+            }
             add(&mut roles[slot], strings);
         }
         for w in &inc.weapons {

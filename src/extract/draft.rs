@@ -1,17 +1,13 @@
 //! An incident being assembled from the clauses that describe it, and its
 //! conversion to an [`IncidentRecord`].
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
 
 use super::analyse::{SentenceInfo, definite};
 use super::casualties::{self, Category};
 use super::dates;
-use super::lexicon::{FACILITIES, WEAPONS};
 use super::mentions::Mention;
 use super::persons::is_named_person;
-use super::phrases::PhraseTable;
 use super::places::PlaceMention;
 use super::statements::{self, ActorSide, Statement, StatementKind};
 use super::text::{self, Span};
@@ -122,7 +118,7 @@ pub(super) fn absorb_clause(text: &str, info: &SentenceInfo, clause: Span, d: &m
     }
     counts_into(text, clause, info, d);
     roles_into(text, info, clause, &hits, d);
-    weapons_into(text, clause, d);
+    super::weapons::weapons_into(text, clause, d);
 }
 
 fn counts_into(text: &str, clause: Span, info: &SentenceInfo, d: &mut Draft) {
@@ -208,7 +204,9 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
                 || super::mentions::armed_by_context(text, m.span))
             && (!is_named_person(&rec) || next_to(text, m.span.end, first.span.start));
         // "a meeting attended by General X": only an attack verb's "by" names a doer.
-        let by = by && (!is_named_person(&rec) || hits.iter().any(|h| h.span.end <= m.span.start && text[h.span.end..m.span.start].trim() == "by"));
+        let by = by
+            && (!is_named_person(&rec)
+                || hits.iter().any(|h| h.span.end <= m.span.start && text[h.span.end..m.span.start].trim() == "by"));
         if subject || by || (d.kind == IncidentType::Battle && prefix.iter().any(|w| w == "with")) {
             if matches!(rec.kind, ActorKind::Civilians | ActorKind::Facility) {
                 continue;
@@ -227,7 +225,7 @@ fn roles_into(text: &str, info: &SentenceInfo, clause: Span, hits: &[&Hit], d: &
             push_actor(&mut d.targets, rec);
         }
     }
-    facilities_into(text, clause, first, info, d);
+    super::facilities::facilities_into(text, clause, first, info, d);
     crowd_into(text, clause, first, info, d);
     super::implicit::crowd_nouns(text, clause, first, info, d);
 }
@@ -265,55 +263,6 @@ fn near_cue(m: &Mention, s: &Statement) -> bool {
 fn last_words(text: &str, from: usize, to: usize, n: usize) -> Vec<String> {
     let toks = tokenize(text, from, to);
     toks.iter().rev().take(n).map(|t| t.key.to_string()).collect()
-}
-
-/// Buildings and vehicles named after the attack trigger: "attacked a border post".
-fn facilities_into(text: &str, clause: Span, first: &Hit, info: &SentenceInfo, d: &mut Draft) {
-    let toks = tokenize(text, first.span.end, clause.end);
-    for (i, t) in toks.iter().enumerate().take(10) {
-        if !matches!(t.key.as_str(), "a" | "an" | "the" | "two" | "three" | "its" | "their" | "several") {
-            continue;
-        }
-        for skip in 0..=2 {
-            for len in (1..=3).rev() {
-                let (s, e) = (i + 1 + skip, i + 1 + skip + len);
-                if e > toks.len() {
-                    continue;
-                }
-                let phrase: Vec<&str> = toks[s..e].iter().map(|t| t.key.as_str()).collect();
-                if FACILITIES.contains(&phrase.join(" ").as_str()) {
-                    let span = Span::new(t.start, toks[e - 1].end);
-                    let mut rec = ActorRecord::new(
-                        &text[toks[s].start..toks[e - 1].end],
-                        &text[span.start..span.end],
-                        ActorKind::Facility,
-                    );
-                    rec.span = Some((info.span.start as u32, info.span.end as u32));
-                    push_actor(&mut d.targets, rec);
-                    return;
-                }
-            }
-        }
-    }
-}
-
-fn weapons_into(text: &str, clause: Span, d: &mut Draft) {
-    // The longest weapon name of up to three words at each token, in one look-up.
-    static TABLE: LazyLock<PhraseTable<()>> = LazyLock::new(|| PhraseTable::up_to(WEAPONS, 3, |_| ()));
-    let toks = tokenize(text, clause.start, clause.end);
-    let mut i = 0;
-    while i < toks.len() {
-        match TABLE.longest_at(&toks, i).map(|(len, _)| len) {
-            Some(len) => {
-                let w = text[toks[i].start..toks[i + len - 1].end].to_string();
-                if !d.weapons.iter().any(|x| x.eq_ignore_ascii_case(&w)) {
-                    d.weapons.push(w);
-                }
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
 }
 
 /// The actor a statement is about: by side, falling back to the last named group ("it").

@@ -643,6 +643,24 @@ pub const PERPETRATOR_NOUNS: &[&str] = &[
     "militiaman",
     "militia",
     "militias",
+    // People described only by being armed, disguised or unknown, and
+    // hired killers: how wire reports name attackers they cannot identify.
+    "armed individuals",
+    "unidentified individuals",
+    "unidentified persons",
+    "unidentified person",
+    "uniformed men",
+    "masked men",
+    "hooded men",
+    "assassins",
+    "hitmen",
+    "hit men",
+    "sicarios",
+    "death squads",
+    "death squad",
+    "drug traffickers",
+    "narcoterrorists",
+    "narcotraffickers",
 ];
 
 /// Modifiers that may precede a perpetrator noun or a group name in a mention.

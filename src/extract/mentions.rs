@@ -146,6 +146,9 @@ fn anaphora(text: &str, span: Span, last_group: Option<&ActorRecord>, out: &mut 
 
 /// Unnamed attackers: a perpetrator noun with its modifiers.
 fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    // Mentions found so far are the sentence's names: a group named there
+    // is who did "the terrorist attack".
+    let named_actor = out.iter().any(|m| matches!(m.actor.kind, ActorKind::ArmedGroup | ActorKind::Organization));
     let mut i = 0;
     while i < tokens.len() {
         let Some((len, _)) = PERPETRATORS.longest_at(tokens, i) else {
@@ -153,6 +156,10 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
             continue;
         };
         let end = i + len - 1;
+        if attributive(text, tokens, end, named_actor) {
+            i = end + 1;
+            continue;
+        }
         let mut start = i;
         while start > 0
             && MODIFIERS.contains(tokens[start - 1].key.as_str())
@@ -179,6 +186,95 @@ fn unnamed(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         i = end + 1;
     }
+}
+
+/// Bodies a singular perpetrator word qualifies as an adjective: "the
+/// terrorist organization", "guerrilla columns", "rebel positions" name the
+/// body or its places, not the people who acted.
+const QUALIFIED_BODIES: &[&str] = &[
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "movement",
+    "movements",
+    "forces",
+    "column",
+    "columns",
+    "band",
+    "bands",
+    "cell",
+    "cells",
+    "front",
+    "fronts",
+    "leader",
+    "leaders",
+    "leadership",
+    "command",
+    "commander",
+    "commanders",
+    "spokesman",
+    "positions",
+    "camp",
+    "camps",
+    "base",
+    "bases",
+    "hideout",
+    "hideouts",
+    "groups",
+    "group",
+    "zone",
+    "zones",
+];
+
+/// Acts a singular perpetrator word qualifies: "a terrorist attack" still
+/// says who acted (terrorists), unless the sentence names the actor itself.
+const QUALIFIED_ACTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "offensive",
+    "offensives",
+    "action",
+    "actions",
+    "act",
+    "acts",
+    "activity",
+    "activities",
+    "campaign",
+    "violence",
+    "operation",
+    "operations",
+    "escalation",
+    "wave",
+    "incursion",
+    "incursions",
+    "raid",
+    "raids",
+    "bombing",
+    "bombings",
+    "sabotage",
+    "aggression",
+    "onslaught",
+    "plot",
+    "plots",
+    "crime",
+    "crimes",
+];
+
+/// Whether the perpetrator noun ending at token `end` is singular and only
+/// qualifies the next noun ("TERRORIST ORGANIZATION"; "TERRORIST ATTACK" when
+/// `named_actor`). Plurals are left alone: "REBELS ATTACK" is subject and verb.
+fn attributive(text: &str, tokens: &[Token], end: usize, named_actor: bool) -> bool {
+    let key = tokens[end].key.as_str();
+    if key.ends_with('s') || key.ends_with("men") {
+        return false;
+    }
+    let Some(next) = tokens.get(end + 1) else {
+        return false;
+    };
+    let next = next.key.as_str();
+    let adjacent = text[tokens[end].end..tokens[end + 1].start].trim().is_empty();
+    adjacent && (QUALIFIED_BODIES.contains(&next) || (named_actor && QUALIFIED_ACTS.contains(&next)))
 }
 
 /// Nouns for a country's own forces when no country is named with them.

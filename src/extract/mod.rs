@@ -12,6 +12,7 @@ mod casualties;
 mod communal;
 mod dates;
 mod draft;
+mod facilities;
 mod forces;
 mod gazetteer;
 mod implicit;
@@ -31,6 +32,7 @@ pub mod text;
 mod tokens;
 mod triggers;
 mod unlisted;
+mod weapons;
 
 use std::sync::{Arc, OnceLock};
 
