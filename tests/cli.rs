@@ -465,3 +465,18 @@ fn extract_from_stdin_matches_what_ingest_stores() {
     let n = extracted["incidents"].as_array().map(Vec::len);
     assert_eq!(n, stored["nodes"]["Incident"].as_u64().map(|n| n as usize), "{extracted}");
 }
+
+#[test]
+fn migrate_leaves_a_current_store_as_it_is_and_refuses_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    ingest(&db, &[&articles_dir().join("005_mogadishu_truck_bomb.txt")]);
+    let before = stats_json(&db);
+    let out = run_ok(&mut ckg_db(&db, &["migrate"]));
+    assert!(out.contains("already at schema version 2"), "{out}");
+    assert_eq!(stats_json(&db), before);
+    assert_check_ok(&db);
+    let err = run_err(&mut ckg_db(&dir.path().join("none"), &["migrate"]));
+    assert!(err.contains("not a ckg store"), "{err}");
+    assert!(!dir.path().join("none").exists(), "migrate must not create a store");
+}

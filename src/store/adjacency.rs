@@ -50,14 +50,20 @@ fn corrupt(key: &[u8], reason: &str) -> Error {
 
 /// Kinds and targets of an out-list, without decoding any property.
 pub(crate) fn decode_targets(key: &[u8], bytes: &[u8]) -> Result<Vec<(EdgeKind, NodeId)>> {
+    let mut targets = Vec::with_capacity(count(key, bytes)?);
+    for_each_target(key, bytes, |kind, other| targets.push((kind, other)))?;
+    Ok(targets)
+}
+
+/// Calls `f` with the kind and target of each entry, in list order, allocating nothing.
+pub(crate) fn for_each_target(key: &[u8], bytes: &[u8], mut f: impl FnMut(EdgeKind, NodeId)) -> Result<()> {
     let n = count(key, bytes)?;
-    let mut targets = Vec::with_capacity(n);
     for entry in bytes[HEADER..HEADER + n * ENTRY].chunks_exact(ENTRY) {
         let kind = EdgeKind::from_code(entry[0]).ok_or_else(|| corrupt(key, "unknown edge code"))?;
         let other = NodeId::from_key(&entry[1..]).ok_or_else(|| corrupt(key, "malformed target key"))?;
-        targets.push((kind, other));
+        f(kind, other);
     }
-    Ok(targets)
+    Ok(())
 }
 
 /// Every edge of an out-list with its properties, in list order.

@@ -67,6 +67,16 @@ impl Store {
         Ok(targets)
     }
 
+    /// Calls `f` with the kind and target of each edge leaving `id`: what
+    /// [`Store::out_neighbors`] returns, without building a list (traversals).
+    pub fn for_each_out_neighbor(&self, id: NodeId, f: impl FnMut(EdgeKind, NodeId)) -> Result<()> {
+        let key = id.to_key();
+        match self.out.get(key)? {
+            Some(bytes) => adjacency::for_each_target(&key, &bytes, f),
+            None => Ok(()),
+        }
+    }
+
     /// Edges arriving at `id`, optionally of one kind. Properties live on the
     /// outgoing copy, so they are fetched only when asked for.
     pub fn in_edges(&self, id: NodeId, kind: Option<EdgeKind>) -> Result<Vec<(EdgeKind, NodeId)>> {

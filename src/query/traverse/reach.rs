@@ -38,11 +38,11 @@ pub fn actors_within(store: &Store, seed: NodeId, hops: usize) -> Result<IdSet> 
         reached.sort_unstable_by_key(key_order);
         let mut next = Vec::new();
         for incident in reached {
-            for (kind, other) in store.out_neighbors(incident, None)? {
+            store.for_each_out_neighbor(incident, |kind, other| {
                 if kind.is_role() && actors.insert(other) {
                     next.push(other);
                 }
-            }
+            })?;
         }
         if next.is_empty() {
             break;
