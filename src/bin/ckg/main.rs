@@ -21,6 +21,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let args = args::Cli::parse();
     match commands::run(args) {
         Ok(code) => code,
@@ -32,6 +33,18 @@ fn main() -> ExitCode {
             let _ = writeln!(io::stderr(), "error: {}", one_line(&err));
             ExitCode::from(1)
         }
+    }
+}
+
+/// Opening a large store allocates sled's page table in many small pieces; with
+/// transparent huge pages each touched 2 MiB region is zeroed whole, which on a
+/// busy machine made a cold `ckg claims` at 1M incidents 1.1-1.9 s instead of
+/// 0.7-0.8 s, for more memory (BENCHMARKS.md). Failing to opt out changes nothing.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 
