@@ -14,7 +14,7 @@
 //! per-edge keys of schema 1 had. The targets come before the properties so that
 //! traversals read the shape without decoding any property.
 
-use super::codec::{TREE_OUT, decode, encode, hex};
+use super::codec::{TREE_OUT, encode, hex};
 use crate::error::{Error, Result};
 use crate::model::{EdgeKind, EdgeProps, NodeId};
 
@@ -72,9 +72,7 @@ pub(crate) fn decode_list(key: &[u8], bytes: &[u8]) -> Result<Vec<OutEdge>> {
     let mut rest = &bytes[HEADER + targets.len() * ENTRY..];
     let mut edges = Vec::with_capacity(targets.len());
     for (kind, other) in targets {
-        let (props, used): (EdgeProps, usize) =
-            bincode::serde::decode_from_slice(rest, bincode::config::standard())
-                .map_err(|e| corrupt(key, &format!("edge properties: {e}")))?;
+        let (props, used) = next_props(key, rest)?;
         rest = &rest[used..];
         edges.push((kind, other, props));
     }
@@ -124,11 +122,16 @@ pub(crate) fn find_props(key: &[u8], bytes: &[u8], kind: EdgeKind, other: NodeId
     let Some(index) = targets.iter().position(|t| *t == (kind, other)) else { return Ok(None) };
     let mut rest = &bytes[HEADER + targets.len() * ENTRY..];
     for _ in 0..index {
-        let (_, used): (EdgeProps, usize) = bincode::serde::decode_from_slice(rest, bincode::config::standard())
-            .map_err(|e| corrupt(key, &format!("edge properties: {e}")))?;
+        let (_, used) = next_props(key, rest)?;
         rest = &rest[used..];
     }
-    decode(TREE_OUT, key, rest).map(Some)
+    next_props(key, rest).map(|(props, _)| Some(props))
+}
+
+/// The `EdgeProps` at the start of `bytes`, and how many bytes it took.
+fn next_props(key: &[u8], bytes: &[u8]) -> Result<(EdgeProps, usize)> {
+    bincode::serde::decode_from_slice(bytes, bincode::config::standard())
+        .map_err(|e| corrupt(key, &format!("edge properties: {e}")))
 }
 
 #[cfg(test)]
