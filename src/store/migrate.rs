@@ -81,7 +81,12 @@ fn pack_out_lists(db: &sled::Db, report: &mut MigrateReport) -> Result<()> {
     write_list(&out, source, &mut list, report)
 }
 
-fn write_list(out: &sled::Tree, source: Option<NodeId>, list: &mut Vec<OutEdge>, report: &mut MigrateReport) -> Result<()> {
+fn write_list(
+    out: &sled::Tree,
+    source: Option<NodeId>,
+    list: &mut Vec<OutEdge>,
+    report: &mut MigrateReport,
+) -> Result<()> {
     if let Some(src) = source.filter(|_| !list.is_empty()) {
         out.insert(src.to_key(), encode_list(std::mem::take(list)))?;
         report.lists += 1;

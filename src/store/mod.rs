@@ -151,7 +151,10 @@ fn check_schema(path: &Path, db: &sled::Db, meta: &sled::Tree, nodes: &sled::Tre
     match meta.get(META_SCHEMA)? {
         None => {
             if !nodes.is_empty() {
-                return Err(Error::NotAStore { path: path.to_path_buf(), reason: "nodes present but no schema version".into() });
+                return Err(Error::NotAStore {
+                    path: path.to_path_buf(),
+                    reason: "nodes present but no schema version".into(),
+                });
             }
             meta.insert(META_FORMAT, FORMAT_TAG)?;
             meta.insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;

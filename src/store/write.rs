@@ -187,10 +187,7 @@ impl<'s> WriteSet<'s> {
 
 /// The new out-list of every source with pending edges: its stored list with
 /// the pending edges (already merged with their stored properties) written over it.
-fn out_lists(
-    store: &Store,
-    edges: BTreeMap<(NodeId, EdgeKind, NodeId), EdgeProps>,
-) -> Result<Vec<([u8; 9], Vec<u8>)>> {
+fn out_lists(store: &Store, edges: BTreeMap<(NodeId, EdgeKind, NodeId), EdgeProps>) -> Result<Vec<([u8; 9], Vec<u8>)>> {
     let mut by_source: BTreeMap<NodeId, Vec<OutEdge>> = BTreeMap::new();
     for ((src, kind, dst), props) in edges {
         by_source.entry(src).or_default().push((kind, dst, props));
