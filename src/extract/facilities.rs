@@ -2,9 +2,12 @@
 //! named as the object of the attack word ("attacked a border post", "blew
 //! up two power pylons"), or as its passive subject ("the embassy was bombed").
 
+use std::sync::LazyLock;
+
 use super::analyse::SentenceInfo;
 use super::draft::{Draft, push_actor};
 use super::lexicon::FACILITIES;
+use super::phrases::FastSet;
 use super::text::Span;
 use super::tokens::{Token, tokenize};
 use super::triggers::Hit;
@@ -80,15 +83,23 @@ const OPENERS: &[&str] = &["a", "an", "the", "two", "three", "four", "five", "it
 const LOCATING: &[&str] =
     &["near", "of", "from", "to", "toward", "towards", "west", "east", "north", "south", "between", "beside"];
 
-fn is_facility(phrase: &str) -> bool {
-    FACILITIES.contains(&phrase) || MORE_FACILITIES.contains(&phrase)
-}
+/// Both lists as one set: they are looked up for most tokens after a trigger.
+static FACILITY_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| FACILITIES.iter().chain(MORE_FACILITIES).copied().collect());
 
 /// The longest facility phrase of up to three words starting at `s`.
 fn facility_at(toks: &[Token], s: usize) -> Option<usize> {
+    let mut phrase = String::new();
     (1..=3).rev().find(|len| {
-        let e = s + len;
-        e <= toks.len() && is_facility(&toks[s..e].iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" "))
+        let Some(words) = toks.get(s..s + len) else { return false };
+        phrase.clear();
+        for (n, t) in words.iter().enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&t.key);
+        }
+        FACILITY_SET.contains(phrase.as_str())
     })
 }
 

@@ -61,6 +61,12 @@ const VAGUE: &[(&str, u32)] = &[
 /// The value of one number word or digit string ("four", "17", "1,200", "twenty-one").
 pub fn word_value(word: &str) -> Option<u32> {
     let word = word.trim();
+    // Every path needs a digit or a table word's first letter first: most words
+    // leave here without hashing.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_digit() && !FIRST_LETTERS[usize::from(first)] {
+        return None;
+    }
     // Token keys are already lower-case: copy only when there is something to lower.
     let w: Cow<str> = if word.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(word.to_ascii_lowercase())
@@ -79,6 +85,20 @@ pub fn word_value(word: &str) -> Option<u32> {
         return (t >= 20 && u < 10).then_some(t + u);
     }
     lookup(&UNIT_MAP, &w).or_else(|| lookup(&VAGUE_MAP, &w))
+}
+
+/// The first bytes of the words in both tables (a hyphenated number starts with one too).
+static FIRST_LETTERS: [bool; 256] = first_letters();
+
+const fn first_letters() -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < UNITS.len() + VAGUE.len() {
+        let word = if i < UNITS.len() { UNITS[i].0 } else { VAGUE[i - UNITS.len()].0 };
+        set[word.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    set
 }
 
 // The tables as maps, keeping each word's first value as the linear search did.
