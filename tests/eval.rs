@@ -134,6 +134,19 @@ fn muc_roles_come_from_all_incidents() {
 }
 
 #[test]
+fn muc_roles_leave_out_arrests_protests_and_other_events() {
+    let mut arrest = incident(IncidentType::Arrest);
+    arrest.perpetrators.push(ActorRecord::new("National Police", "THE NATIONAL POLICE", ActorKind::StateForce));
+    let mut protest = incident(IncidentType::Protest);
+    protest.weapons.push("STONES".into());
+    let mut bombing = incident(IncidentType::Bombing);
+    bombing.weapons.push("DYNAMITE".into());
+    let roles = predicted_roles(&article(vec![arrest, protest, bombing]));
+    assert!(roles[1].is_empty(), "an arrest is not a MUC-4 incident: {:?}", roles[1]);
+    assert_eq!(roles[4], strings(&[&["DYNAMITE"]]));
+}
+
+#[test]
 fn muc_scores_roles_and_micro_average() {
     let mut gold = MucGold { id: "DOC-1".into(), doc: "TEXT".into(), roles: Default::default() };
     gold.roles[1] = strings(&[&["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN"]]);

@@ -17,7 +17,7 @@ use super::names::is_named;
 use super::{Runner, Scoring, list};
 use crate::error::{Error, Result};
 use crate::extract::ExtractOptions;
-use crate::model::{ActorKind, ActorRecord, ExtractedArticle};
+use crate::model::{ActorKind, ActorRecord, ExtractedArticle, IncidentType};
 
 /// The five MUC-4 roles, in the order of [`MucGold::roles`].
 pub const ROLES: [&str; 5] =
@@ -241,7 +241,7 @@ pub fn strip_leading(mention: &str) -> String {
 /// (strings deduplicated; entities sharing a normalised string merged).
 pub fn predicted_roles(pred: &ExtractedArticle) -> [Entities; 5] {
     let mut roles: [Entities; 5] = Default::default();
-    for inc in &pred.incidents {
+    for inc in pred.incidents.iter().filter(|i| is_muc_incident(i.kind)) {
         let responsible = inc.perpetrators.iter().chain(&inc.claimed_by).chain(&inc.attributed_to);
         for a in responsible.filter(|a| is_named(a) && is_organisation(a.kind)) {
             add(&mut roles[1], vec![a.mention.clone(), a.name.clone()]);
@@ -280,6 +280,12 @@ pub fn predicted_roles(pred: &ExtractedArticle) -> [Entities; 5] {
         }
     }
     roles
+}
+
+/// MUC-4 templates describe terrorist acts (attack, bombing, kidnapping,
+/// arson, ...): an arrest, a protest or a non-violent event is none of them.
+fn is_muc_incident(t: IncidentType) -> bool {
+    !matches!(t, IncidentType::Arrest | IncidentType::Protest | IncidentType::Other)
 }
 
 fn is_organisation(kind: ActorKind) -> bool {
