@@ -334,7 +334,8 @@ mod tests {
     #[test]
     fn only_ascii_letters_fold_to_claim() {
         let letters = Regex::new("(?i)^[claim]$").expect("compiles");
-        let folding = (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| letters.is_match(c.encode_utf8(&mut [0; 4])));
+        let folding =
+            (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| letters.is_match(c.encode_utf8(&mut [0; 4])));
         assert!(folding.into_iter().all(|c| c.is_ascii()));
         assert!(has_claim("the CLAIM") && has_claim("Claimed") && !has_claim("clai m"));
     }
