@@ -55,7 +55,9 @@ pub(super) fn extract(
             last_group = Some(m.actor.clone());
         }
     }
-    if drafts.is_empty() {
+    // A text without a concrete event word that threatens or plans an attack reports none.
+    let threatened = sentences.iter().any(|s| s.hits.iter().any(|h| h.hypothetical));
+    if drafts.is_empty() && !threatened {
         drafts.extend(fallback_incident(text, &sentences));
     }
     if let Some(first) = drafts.first_mut().filter(|d| d.places.is_empty() && d.fallback_places.is_empty()) {
@@ -302,7 +304,7 @@ fn fallback_incident(text: &str, sentences: &[SentenceInfo]) -> Option<Draft> {
     // A short note (a dataset's event description) that names a place or an actor is an event too.
     let note = text.len() <= 1000 && sentences.iter().any(|s| !s.places.is_empty() || !s.mentions.is_empty());
     let first = sentences.iter().find(|s| attacker(s) || !s.statements.is_empty() || (note && !s.places.is_empty()))?;
-    let hit = Hit { span: first.span, kind: IncidentType::Other, strength: 0, generic: false };
+    let hit = Hit { span: first.span, kind: IncidentType::Other, strength: 0, generic: false, hypothetical: false };
     let mut draft = Draft::new(&hit, text, first.span);
     // The attacker may be named after the sentence that opens the note.
     let named = sentences.iter().find(|s| attacker(s)).unwrap_or(first);

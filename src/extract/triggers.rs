@@ -14,6 +14,8 @@ pub struct Hit {
     /// Describes a pattern of events ("a series of assaults", "has killed
     /// hundreds"), not one event.
     pub generic: bool,
+    /// Threatened, planned or possible ("might attack"): nothing happened yet.
+    pub hypothetical: bool,
 }
 
 /// Triggers in `text[span]`, longest phrase first at each token.
@@ -25,8 +27,10 @@ pub fn find(text: &str, span: Span) -> Vec<Hit> {
         match longest_at(&toks, i) {
             Some((len, kind, strength)) => {
                 let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.key.as_str()).collect();
-                let generic = is_generic(&toks, i, &phrase.join(" "), kind);
-                out.push(Hit { span: Span::new(toks[i].start, toks[i + len - 1].end), kind, strength, generic });
+                let hypothetical = hypothetical(&toks, i);
+                let generic = is_generic(&toks, i, &phrase.join(" "), kind) || hypothetical;
+                let span = Span::new(toks[i].start, toks[i + len - 1].end);
+                out.push(Hit { span, kind, strength, generic, hypothetical });
                 i += len;
             }
             None => i += 1,
@@ -70,6 +74,44 @@ fn is_generic(toks: &[Token], i: usize, phrase: &str, kind: IncidentType) -> boo
     // plural after "these", "such" or a cue ("a series of") is a pattern.
     let demonstrative = before.last().is_some_and(|w| matches!(*w, "such" | "these" | "those" | "many"));
     (plural && demonstrative && !counted) || (cue && !counted) || perfect
+}
+
+/// A threatened, planned or possible act ("will attack", "might attempt to
+/// kidnap him", "threatened to bomb", "plans to storm"): no incident took place.
+/// Not "may have been killed", "would later die": perfect and passive forms and
+/// casualty outcomes report what happened.
+fn hypothetical(toks: &[Token], i: usize) -> bool {
+    let before: Vec<&str> = toks[i.saturating_sub(3)..i].iter().map(|t| t.key.as_str()).collect();
+    let Some(pos) = before.iter().rposition(|w| is_modal(w)) else { return false };
+    let between = &before[pos + 1..];
+    let reported = between.iter().any(|w| matches!(*w, "have" | "has" | "had" | "been" | "be" | "later" | "not"));
+    let linked = between.iter().all(|w| matches!(*w, "to" | "also" | "again" | "soon" | "attempt" | "try" | "seek"));
+    !reported && linked
+}
+
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "will"
+            | "would"
+            | "might"
+            | "may"
+            | "could"
+            | "shall"
+            | "should"
+            | "must"
+            | "threatened"
+            | "threatens"
+            | "threaten"
+            | "vowed"
+            | "vows"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "intends"
+            | "intended"
+            | "wants"
+    )
 }
 
 /// A casualty verb in the active voice with an object after it ("soldiers
