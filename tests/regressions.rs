@@ -21,3 +21,13 @@ fn a_named_person_before_the_attack_word_does_not_panic() {
         first.perpetrators
     );
 }
+
+/// "San Miguel" is also a former name of San Diego (1.4 million people): with no country named,
+/// that alternate name outranked El Salvador's city of San Miguel, whose own name it is.
+#[test]
+fn a_towns_own_name_beats_another_towns_former_name() {
+    let text = "Guerrillas blew up a bridge on the highway outside San Miguel on Friday, the army said.";
+    let incidents = extract(text);
+    let place = incidents.first().and_then(|i| i.places.first()).expect("a place");
+    assert_eq!((place.name.as_str(), place.country.as_deref()), ("San Miguel", Some("SV")), "{place:?}");
+}

@@ -237,7 +237,12 @@ pub fn resolve(g: &Gazetteer, cand: &Candidate, context: &HashSet<String>) -> Op
                 if !plausible {
                     continue;
                 }
-                base + if in_context { 400.0 } else { 0.0 } + if cand.admin_suffix { -300.0 } else { 0.0 }
+                // A town's own name outranks another town's former or variant name
+                // ("San Miguel" is El Salvador's city before it is San Diego's old name).
+                let alias_penalty = if alias { -20.0 } else { 0.0 };
+                base + alias_penalty
+                    + if in_context { 400.0 } else { 0.0 }
+                    + if cand.admin_suffix { -300.0 } else { 0.0 }
             }
         };
         if best.is_none_or(|(s, _)| score > s) {
